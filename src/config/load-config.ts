@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  SEED_DEMO: booleanFlag.default(true),
+  AUTH_JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g').default('2g'),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g').default('2g'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+/** The password of the embedded Neo4j when NEO4J_PASSWORD is not set; it listens on loopback only. */
+export const LOCAL_NEO4J_DEFAULT_PASSWORD = 'ringwatch-local';
+
+export interface Config {
+  port: number;
+  host: string;
+  neo4j: {
+    /** Unset: the service starts its own embedded Neo4j under dataDir. */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+    heap: string;
+    pageCache: string;
+  };
+  dataDir: string;
+  seedDemo: boolean;
+  jwtSecret: string | undefined;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment; an invalid value throws a ConfigError whose message names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
+    throw new ConfigError('invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI is set');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_URI ? e.NEO4J_USER : 'neo4j',
+      password: e.NEO4J_PASSWORD ?? LOCAL_NEO4J_DEFAULT_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      heap: e.NEO4J_HEAP,
+      pageCache: e.NEO4J_PAGECACHE,
+    },
+    dataDir: e.DATA_DIR,
+    seedDemo: e.SEED_DEMO,
+    jwtSecret: e.AUTH_JWT_SECRET,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,160 @@
+import neo4j, { type Driver, type ManagedTransaction, type SessionMode } from 'neo4j-driver';
+import { CypherRegistry } from './cypher-registry.ts';
+import { mapDriverError } from './errors.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  registry?: CypherRegistry;
+}
+
+export interface TransactionOptions {
+  /** Ends the transaction on the server after this long; a stuck query never holds a request forever. */
+  timeoutMs?: number;
+  /** Shown by SHOW TRANSACTIONS and in the query log, so a slow query can be traced to its caller. */
+  metadata?: Record<string, string | number | boolean>;
+}
+
+/** The statements of one transaction, called by name. */
+export interface Transaction {
+  run<T extends Row = Row>(name: string, params?: Params): Promise<T[]>;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The one gateway to Neo4j: one driver per process, sessions closed in finally, named
+ * Cypher from cypher/, transaction timeouts and metadata, and driver errors mapped to the
+ * project's own error types (src/db/errors.ts).
+ */
+export class Database {
+  readonly registry: CypherRegistry;
+  readonly name: string;
+  private driver: Driver;
+
+  private constructor(
+    private readonly options: DatabaseOptions,
+    registry: CypherRegistry,
+  ) {
+    this.registry = registry;
+    this.name = options.database;
+    this.driver = Database.createDriver(options);
+  }
+
+  private static createDriver(options: DatabaseOptions): Driver {
+    return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      // Fail fast while the database is down, so requests get DATABASE_UNAVAILABLE in seconds
+      // rather than hanging; the supervisor restarts a local Neo4j meanwhile.
+      maxTransactionRetryTime: 5_000,
+      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 10_000,
+      maxConnectionPoolSize: 100,
+      userAgent: 'ringwatch',
+    });
+  }
+
+  /** Opens the driver and checks that the server answers and accepts the credentials. */
+  static async connect(options: DatabaseOptions): Promise<Database> {
+    const db = new Database(options, options.registry ?? CypherRegistry.load());
+    try {
+      await db.driver.verifyConnectivity({ database: options.database });
+    } catch (error) {
+      await db.driver.close();
+      throw mapDriverError(error);
+    }
+    return db;
+  }
+
+  read<T extends Row = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+    return this.transaction('READ', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
+  }
+
+  write<T extends Row = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+    return this.transaction('WRITE', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
+  }
+
+  readTransaction<R>(work: (tx: Transaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
+    return this.transaction('READ', work, options);
+  }
+
+  /** The work may run more than once (the driver retries transient failures): keep it idempotent. */
+  writeTransaction<R>(work: (tx: Transaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
+    return this.transaction('WRITE', work, options);
+  }
+
+  /** Runs raw text; only for statements that are not the project's own (EXPLAIN checks, admin). */
+  async runText<T extends Row = Row>(text: string, params: Params = {}, mode: SessionMode = 'READ'): Promise<T[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    try {
+      const result = await session.run(text, params);
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial query within the time given. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
+    try {
+      const answer = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs });
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs));
+      await Promise.race([answer, timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      session.close().catch(() => undefined);
+    }
+  }
+
+  /** Points the driver at a new address (a restarted local Neo4j on another port). */
+  async reconnect(uri: string): Promise<void> {
+    if (uri === this.options.uri) return;
+    const old = this.driver;
+    this.options.uri = uri;
+    this.driver = Database.createDriver(this.options);
+    await old.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transaction<R>(
+    mode: SessionMode,
+    work: (tx: Transaction) => Promise<R>,
+    options: TransactionOptions,
+  ): Promise<R> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const config = {
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      metadata: { app: 'ringwatch', ...options.metadata },
+    };
+    const run = (managed: ManagedTransaction) => work(this.wrap(managed));
+    try {
+      return mode === 'READ' ? await session.executeRead(run, config) : await session.executeWrite(run, config);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(managed: ManagedTransaction): Transaction {
+    return {
+      run: async <T extends Row>(name: string, params: Params = {}) => {
+        const result = await managed.run(this.registry.get(name), params);
+        return result.records.map((record) => record.toObject() as T);
+      },
+    };
+  }
+}
