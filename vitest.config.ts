@@ -1,27 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, one Neo4j per run: the integration and e2e projects share the database that
-// test/global-setup.ts starts once and removes afterwards.
+// Three tiers by folder. The integration and e2e tiers share one Neo4j for the whole run,
+// started by test/global-setup.ts only when one of them has tests queued.
+const database = { globalSetup: ['test/global-setup.ts'] };
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
         test: {
+          ...database,
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
       {
         test: {
+          ...database,
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/global-setup.ts'],
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -22,8 +22,14 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   SEED_DEMO: booleanFlag.default(true),
   AUTH_JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g').default('2g'),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g').default('2g'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
+    .default('2g'),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
+    .default('2g'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

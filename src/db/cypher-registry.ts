@@ -14,7 +14,10 @@ export class CypherRegistry {
   static load(dir = cypherDir): CypherRegistry {
     const statements = new Map<string, string>();
     for (const file of listCypherFiles(dir)) {
-      const name = relative(dir, file).split(sep).join('/').replace(/\.cypher$/, '');
+      const name = relative(dir, file)
+        .split(sep)
+        .join('/')
+        .replace(/\.cypher$/, '');
       statements.set(name, readFileSync(file, 'utf8').trim());
     }
     return new CypherRegistry(statements);

@@ -106,7 +106,9 @@ export class Database {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
       const answer = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs });
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timed out')), timeoutMs));
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('ping timed out')), timeoutMs),
+      );
       await Promise.race([answer, timeout]);
       return true;
     } catch {

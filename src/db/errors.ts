@@ -44,7 +44,11 @@ export class DatabaseTimeoutError extends DatabaseError {
   }
 }
 
-const unavailableCodes = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const unavailableCodes = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 /** Maps a driver error to the project's own error type, by the driver's error code. */
 export function mapDriverError(error: unknown): Error {

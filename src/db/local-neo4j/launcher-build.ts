@@ -43,7 +43,10 @@ export function ensureLauncherBuilt(options: { log?: (line: string) => void } = 
   }
   options.log?.('neo4j-launcher: building with Maven (the first build downloads Neo4j, about 150 MB)');
   try {
-    execFileSync('mvn', ['-B', '-q', 'package'], { cwd: launcherDir, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('mvn', ['-B', '-q', '-Dstyle.color=never', 'package'], {
+      cwd: launcherDir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'mvn is not installed' : 'Maven build failed';
     throw new Error(`${reason}; the embedded Neo4j needs Java 17 and Maven (or set NEO4J_URI to a running Neo4j)`, {

@@ -79,7 +79,9 @@ export class LocalNeo4j extends EventEmitter<{ exit: [code: number | null, signa
 
     const ready = new Promise<LocalNeo4jReady>((resolvePromise, reject) => {
       const timeout = setTimeout(() => {
-        reject(new LocalNeo4jStartError(`the local Neo4j did not start within ${this.options.startTimeoutMs ?? 120_000} ms`));
+        reject(
+          new LocalNeo4jStartError(`the local Neo4j did not start within ${this.options.startTimeoutMs ?? 120_000} ms`),
+        );
         child.kill('SIGKILL');
       }, this.options.startTimeoutMs ?? 120_000);
       const lines = createInterface({ input: child.stdout! });
@@ -96,7 +98,9 @@ export class LocalNeo4j extends EventEmitter<{ exit: [code: number | null, signa
       });
       child.once('exit', (code) => {
         clearTimeout(timeout);
-        reject(new LocalNeo4jStartError(`the local Neo4j exited with code ${code} before it was ready (see ${logDir})`));
+        reject(
+          new LocalNeo4jStartError(`the local Neo4j exited with code ${code} before it was ready (see ${logDir})`),
+        );
       });
     });
     child.once('exit', (code, signal) => {

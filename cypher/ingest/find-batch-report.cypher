@@ -1,0 +1,2 @@
+MATCH (b:IngestBatch {key: $key})
+RETURN b.report AS report

@@ -1,0 +1,12 @@
+// count is the number of calls the sender reports for the pair (its running total, not an
+// increment), so a re-sent record never inflates it; the largest report wins.
+UNWIND $rows AS row
+MATCH (a:Phone {id: row.fromId})
+MATCH (b:Phone {id: row.toId})
+MERGE (a)-[r:CALLED]->(b)
+  ON CREATE SET r.firstSeen = $now, r.sources = [], r.count = 0
+SET r.lastSeen = $now,
+    r.count = CASE WHEN toInteger(row.count) > r.count THEN toInteger(row.count) ELSE r.count END,
+    r.lastAt = CASE WHEN row.at IS NOT NULL AND (r.lastAt IS NULL OR row.atMillis > r.lastAtMillis) THEN row.at ELSE r.lastAt END,
+    r.lastAtMillis = CASE WHEN row.at IS NOT NULL AND (r.lastAtMillis IS NULL OR row.atMillis > r.lastAtMillis) THEN toInteger(row.atMillis) ELSE r.lastAtMillis END,
+    r.sources = CASE WHEN row.source IN r.sources THEN r.sources ELSE r.sources + row.source END

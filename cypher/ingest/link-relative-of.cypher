@@ -1,0 +1,8 @@
+// Undirected: when both people's agencies report the tie, it stays one relationship.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.fromId})
+MATCH (b:Entity {id: row.toId})
+MERGE (a)-[r:RELATIVE_OF]-(b)
+  ON CREATE SET r.firstSeen = $now, r.sources = []
+SET r.lastSeen = $now,
+    r.sources = CASE WHEN row.source IN r.sources THEN r.sources ELSE r.sources + row.source END

@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.fromId})
+MATCH (b:Entity {id: row.toId})
+MERGE (a)-[r:USES_PHONE]->(b)
+  ON CREATE SET r.firstSeen = $now, r.sources = []
+SET r.lastSeen = $now,
+    r.sources = CASE WHEN row.source IN r.sources THEN r.sources ELSE r.sources + row.source END

@@ -1,0 +1,2 @@
+MATCH (b:IngestBatch {key: $key})
+SET b.report = $report, b.finishedAt = $now

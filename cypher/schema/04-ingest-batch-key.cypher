@@ -1,0 +1,1 @@
+CREATE CONSTRAINT ingest_batch_key IF NOT EXISTS FOR (b:IngestBatch) REQUIRE b.key IS UNIQUE

@@ -1,0 +1,1078 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PersonRecord, PhoneRecord, BrokerRecord, CaseRecord, CrossingRecord, CheckpointRecord, EntityRecord } from '../../entities/entity-records.ts';
+import type { GraphQLContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  CountryCode: { input: string; output: string; }
+  Date: { input: string; output: string; }
+  DateTime: { input: string; output: string; }
+};
+
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  edges: Array<AuditEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEdge = {
+  __typename?: 'AuditEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  actor: Scalars['String']['output'];
+  agency: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  entityIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  operation: Scalars['String']['output'];
+  outcome: Scalars['String']['output'];
+  purpose: Maybe<Scalars['String']['output']>;
+};
+
+export type BorderCrossing = Entity & {
+  __typename?: 'BorderCrossing';
+  at: Scalars['DateTime']['output'];
+  checkpoint: Checkpoint;
+  country: Scalars['CountryCode']['output'];
+  direction: CrossingDirection;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  person: Maybe<Person>;
+  sources: Array<SourceRecord>;
+  vehiclePlate: Maybe<Scalars['String']['output']>;
+};
+
+export type BorderCrossingInput = {
+  at: Scalars['DateTime']['input'];
+  checkpoint: Scalars['String']['input'];
+  country: Scalars['CountryCode']['input'];
+  direction: CrossingDirection;
+  externalId: Scalars['String']['input'];
+  person: EntityRefInput;
+  vehiclePlate?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Broker = Entity & {
+  __typename?: 'Broker';
+  brokerKind: BrokerKind;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  licenseNumber: Maybe<Scalars['String']['output']>;
+  licenseStatus: LicenseStatus;
+  name: Scalars['String']['output'];
+  operators: Array<Person>;
+  phones: Array<Phone>;
+  recruits: PersonConnection;
+  sources: Array<SourceRecord>;
+};
+
+
+export type BrokerRecruitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BrokerInput = {
+  externalId: Scalars['String']['input'];
+  kind: BrokerKind;
+  licenseNumber?: InputMaybe<Scalars['String']['input']>;
+  licenseStatus?: InputMaybe<LicenseStatus>;
+  name: Scalars['String']['input'];
+};
+
+export type BrokerKind =
+  | 'INDIVIDUAL'
+  | 'LICENSED_AGENCY'
+  | 'UNLICENSED';
+
+export type Call = {
+  __typename?: 'Call';
+  count: Scalars['Int']['output'];
+  direction: CallDirection;
+  lastAt: Maybe<Scalars['DateTime']['output']>;
+  other: Phone;
+};
+
+export type CallConnection = {
+  __typename?: 'CallConnection';
+  edges: Array<CallEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CallDirection =
+  | 'INCOMING'
+  | 'OUTGOING';
+
+export type CallEdge = {
+  __typename?: 'CallEdge';
+  cursor: Scalars['String']['output'];
+  node: Call;
+};
+
+export type Case = Entity & {
+  __typename?: 'Case';
+  caseNumber: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  openedAt: Scalars['Date']['output'];
+  participants: ParticipantConnection;
+  sources: Array<SourceRecord>;
+  status: CaseStatus;
+  title: Scalars['String']['output'];
+};
+
+
+export type CaseParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<CaseRole>;
+};
+
+export type CaseInput = {
+  caseNumber?: InputMaybe<Scalars['String']['input']>;
+  externalId: Scalars['String']['input'];
+  openedAt: Scalars['Date']['input'];
+  status: CaseStatus;
+  title: Scalars['String']['input'];
+};
+
+export type CaseParticipation = {
+  __typename?: 'CaseParticipation';
+  case: Case;
+  role: Maybe<CaseRole>;
+};
+
+export type CaseRole =
+  | 'REPORTER'
+  | 'SUSPECT'
+  | 'SUSPECTED_VICTIM'
+  | 'VICTIM'
+  | 'WITNESS';
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'PROSECUTED'
+  | 'REPORTED'
+  | 'UNDER_INVESTIGATION';
+
+export type ChartEdge = {
+  __typename?: 'ChartEdge';
+  id: Scalars['ID']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+  weight: Maybe<Scalars['Float']['output']>;
+};
+
+export type ChartNode = {
+  __typename?: 'ChartNode';
+  collapsedCount: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  ringId: Maybe<Scalars['ID']['output']>;
+  x: Maybe<Scalars['Float']['output']>;
+  y: Maybe<Scalars['Float']['output']>;
+};
+
+export type Checkpoint = Entity & {
+  __typename?: 'Checkpoint';
+  country: Maybe<Scalars['CountryCode']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  sources: Array<SourceRecord>;
+};
+
+export type CrossingConnection = {
+  __typename?: 'CrossingConnection';
+  edges: Array<CrossingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CrossingDirection =
+  | 'ENTRY'
+  | 'EXIT';
+
+export type CrossingEdge = {
+  __typename?: 'CrossingEdge';
+  cursor: Scalars['String']['output'];
+  node: BorderCrossing;
+};
+
+export type DetectionRun = {
+  __typename?: 'DetectionRun';
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  modularity: Maybe<Scalars['Float']['output']>;
+  ringCount: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+};
+
+export type Entity = {
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  sources: Array<SourceRecord>;
+};
+
+export type EntityKind =
+  | 'BORDER_CROSSING'
+  | 'BROKER'
+  | 'CASE'
+  | 'CHECKPOINT'
+  | 'PERSON'
+  | 'PHONE';
+
+export type EntityRefInput = {
+  externalId: Scalars['String']['input'];
+  kind: EntityKind;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type IngestBatchInput = {
+  brokers?: InputMaybe<Array<BrokerInput>>;
+  cases?: InputMaybe<Array<CaseInput>>;
+  crossings?: InputMaybe<Array<BorderCrossingInput>>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  links?: InputMaybe<Array<LinkInput>>;
+  people?: InputMaybe<Array<PersonInput>>;
+  phones?: InputMaybe<Array<PhoneInput>>;
+  source: Scalars['String']['input'];
+};
+
+export type IngestReport = {
+  __typename?: 'IngestReport';
+  accepted: Scalars['Int']['output'];
+  errors: Array<RecordError>;
+  rejected: Scalars['Int']['output'];
+  replayed: Scalars['Boolean']['output'];
+};
+
+export type LicenseStatus =
+  | 'ACTIVE'
+  | 'NONE'
+  | 'REVOKED'
+  | 'SUSPENDED';
+
+export type LinkChart = {
+  __typename?: 'LinkChart';
+  edges: Array<ChartEdge>;
+  nodes: Array<ChartNode>;
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type LinkInput = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  count?: InputMaybe<Scalars['Int']['input']>;
+  from: EntityRefInput;
+  role?: InputMaybe<CaseRole>;
+  to: EntityRefInput;
+  type: LinkType;
+};
+
+export type LinkType =
+  | 'CALLED'
+  | 'INVOLVED_IN'
+  | 'KNOWS'
+  | 'OPERATES'
+  | 'RECRUITED_BY'
+  | 'RELATIVE_OF'
+  | 'USES_PHONE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  detectRings: DetectionRun;
+  ingest: IngestReport;
+};
+
+
+export type MutationDetectRingsArgs = {
+  options?: InputMaybe<RingDetectionInput>;
+};
+
+
+export type MutationIngestArgs = {
+  batch: IngestBatchInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Participant = {
+  __typename?: 'Participant';
+  entity: Entity;
+  role: Maybe<CaseRole>;
+};
+
+export type ParticipantConnection = {
+  __typename?: 'ParticipantConnection';
+  edges: Array<ParticipantEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipantEdge = {
+  __typename?: 'ParticipantEdge';
+  cursor: Scalars['String']['output'];
+  node: Participant;
+};
+
+export type Path = {
+  __typename?: 'Path';
+  edges: Array<ChartEdge>;
+  length: Scalars['Int']['output'];
+  nodes: Array<ChartNode>;
+};
+
+export type Person = Entity & {
+  __typename?: 'Person';
+  acquaintances: PersonConnection;
+  cases: Array<CaseParticipation>;
+  crossings: CrossingConnection;
+  dateOfBirth: Maybe<Scalars['Date']['output']>;
+  documentNumbers: Array<Scalars['String']['output']>;
+  fullName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  nationality: Maybe<Scalars['CountryCode']['output']>;
+  phones: Array<Phone>;
+  province: Maybe<Scalars['String']['output']>;
+  recruiters: Array<Entity>;
+  relatives: Array<Person>;
+  sex: Maybe<Sex>;
+  sources: Array<SourceRecord>;
+};
+
+
+export type PersonAcquaintancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonCrossingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+export type PersonInput = {
+  dateOfBirth?: InputMaybe<Scalars['Date']['input']>;
+  documentNumbers?: InputMaybe<Array<Scalars['String']['input']>>;
+  externalId: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  nationality?: InputMaybe<Scalars['CountryCode']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
+  sex?: InputMaybe<Sex>;
+};
+
+export type Phone = Entity & {
+  __typename?: 'Phone';
+  calls: CallConnection;
+  e164: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: EntityKind;
+  label: Scalars['String']['output'];
+  sources: Array<SourceRecord>;
+  users: Array<Entity>;
+};
+
+
+export type PhoneCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PhoneInput = {
+  defaultCountry?: InputMaybe<Scalars['CountryCode']['input']>;
+  number: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  auditTrail: AuditConnection;
+  entity: Maybe<Entity>;
+  linkChart: LinkChart;
+  node: Maybe<Entity>;
+  paths: Array<Path>;
+  ring: Maybe<Ring>;
+  ringCandidates: RingConnection;
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEntityArgs = {
+  ref: EntityRefInput;
+};
+
+
+export type QueryLinkChartArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  linkTypes?: InputMaybe<Array<LinkType>>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  seeds: Array<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPathsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+};
+
+
+export type QueryRingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRingCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordError = {
+  __typename?: 'RecordError';
+  code: Scalars['String']['output'];
+  index: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  section: Scalars['String']['output'];
+};
+
+export type Ring = {
+  __typename?: 'Ring';
+  factors: Array<RiskFactor>;
+  id: Scalars['ID']['output'];
+  members: Array<RingMember>;
+  score: Scalars['Float']['output'];
+  size: Scalars['Int']['output'];
+  summary: Scalars['String']['output'];
+};
+
+export type RingConnection = {
+  __typename?: 'RingConnection';
+  edges: Array<RingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RingDetectionInput = {
+  minSize?: InputMaybe<Scalars['Int']['input']>;
+  resolution?: InputMaybe<Scalars['Float']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RingEdge = {
+  __typename?: 'RingEdge';
+  cursor: Scalars['String']['output'];
+  node: Ring;
+};
+
+export type RingMember = {
+  __typename?: 'RingMember';
+  entity: Entity;
+  role: Maybe<Scalars['String']['output']>;
+};
+
+export type RiskFactor = {
+  __typename?: 'RiskFactor';
+  code: Scalars['String']['output'];
+  contribution: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE'
+  | 'OTHER'
+  | 'UNKNOWN';
+
+export type SourceRecord = {
+  __typename?: 'SourceRecord';
+  externalId: Scalars['String']['output'];
+  firstSeen: Maybe<Scalars['DateTime']['output']>;
+  lastSeen: Maybe<Scalars['DateTime']['output']>;
+  source: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AuditConnection: ResolverTypeWrapper<AuditConnection>;
+  AuditEdge: ResolverTypeWrapper<AuditEdge>;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BorderCrossing: ResolverTypeWrapper<CrossingRecord>;
+  BorderCrossingInput: BorderCrossingInput;
+  Broker: ResolverTypeWrapper<BrokerRecord>;
+  BrokerInput: BrokerInput;
+  BrokerKind: BrokerKind;
+  Call: ResolverTypeWrapper<Omit<Call, 'other'> & { other: ResolversTypes['Phone'] }>;
+  CallConnection: ResolverTypeWrapper<Omit<CallConnection, 'edges'> & { edges: Array<ResolversTypes['CallEdge']> }>;
+  CallDirection: CallDirection;
+  CallEdge: ResolverTypeWrapper<Omit<CallEdge, 'node'> & { node: ResolversTypes['Call'] }>;
+  Case: ResolverTypeWrapper<CaseRecord>;
+  CaseInput: CaseInput;
+  CaseParticipation: ResolverTypeWrapper<Omit<CaseParticipation, 'case'> & { case: ResolversTypes['Case'] }>;
+  CaseRole: CaseRole;
+  CaseStatus: CaseStatus;
+  ChartEdge: ResolverTypeWrapper<ChartEdge>;
+  ChartNode: ResolverTypeWrapper<ChartNode>;
+  Checkpoint: ResolverTypeWrapper<CheckpointRecord>;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CrossingConnection: ResolverTypeWrapper<Omit<CrossingConnection, 'edges'> & { edges: Array<ResolversTypes['CrossingEdge']> }>;
+  CrossingDirection: CrossingDirection;
+  CrossingEdge: ResolverTypeWrapper<Omit<CrossingEdge, 'node'> & { node: ResolversTypes['BorderCrossing'] }>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DetectionRun: ResolverTypeWrapper<DetectionRun>;
+  Entity: ResolverTypeWrapper<EntityRecord>;
+  EntityKind: EntityKind;
+  EntityRefInput: EntityRefInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestBatchInput: IngestBatchInput;
+  IngestReport: ResolverTypeWrapper<IngestReport>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LicenseStatus: LicenseStatus;
+  LinkChart: ResolverTypeWrapper<LinkChart>;
+  LinkInput: LinkInput;
+  LinkType: LinkType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Participant: ResolverTypeWrapper<Omit<Participant, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ParticipantConnection: ResolverTypeWrapper<Omit<ParticipantConnection, 'edges'> & { edges: Array<ResolversTypes['ParticipantEdge']> }>;
+  ParticipantEdge: ResolverTypeWrapper<Omit<ParticipantEdge, 'node'> & { node: ResolversTypes['Participant'] }>;
+  Path: ResolverTypeWrapper<Path>;
+  Person: ResolverTypeWrapper<PersonRecord>;
+  PersonConnection: ResolverTypeWrapper<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonInput: PersonInput;
+  Phone: ResolverTypeWrapper<PhoneRecord>;
+  PhoneInput: PhoneInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordError: ResolverTypeWrapper<RecordError>;
+  Ring: ResolverTypeWrapper<Omit<Ring, 'members'> & { members: Array<ResolversTypes['RingMember']> }>;
+  RingConnection: ResolverTypeWrapper<Omit<RingConnection, 'edges'> & { edges: Array<ResolversTypes['RingEdge']> }>;
+  RingDetectionInput: RingDetectionInput;
+  RingEdge: ResolverTypeWrapper<Omit<RingEdge, 'node'> & { node: ResolversTypes['Ring'] }>;
+  RingMember: ResolverTypeWrapper<Omit<RingMember, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  RiskFactor: ResolverTypeWrapper<RiskFactor>;
+  Sex: Sex;
+  SourceRecord: ResolverTypeWrapper<SourceRecord>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AuditConnection: AuditConnection;
+  AuditEdge: AuditEdge;
+  AuditEvent: AuditEvent;
+  Boolean: Scalars['Boolean']['output'];
+  BorderCrossing: CrossingRecord;
+  BorderCrossingInput: BorderCrossingInput;
+  Broker: BrokerRecord;
+  BrokerInput: BrokerInput;
+  Call: Omit<Call, 'other'> & { other: ResolversParentTypes['Phone'] };
+  CallConnection: Omit<CallConnection, 'edges'> & { edges: Array<ResolversParentTypes['CallEdge']> };
+  CallEdge: Omit<CallEdge, 'node'> & { node: ResolversParentTypes['Call'] };
+  Case: CaseRecord;
+  CaseInput: CaseInput;
+  CaseParticipation: Omit<CaseParticipation, 'case'> & { case: ResolversParentTypes['Case'] };
+  ChartEdge: ChartEdge;
+  ChartNode: ChartNode;
+  Checkpoint: CheckpointRecord;
+  CountryCode: Scalars['CountryCode']['output'];
+  CrossingConnection: Omit<CrossingConnection, 'edges'> & { edges: Array<ResolversParentTypes['CrossingEdge']> };
+  CrossingEdge: Omit<CrossingEdge, 'node'> & { node: ResolversParentTypes['BorderCrossing'] };
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DetectionRun: DetectionRun;
+  Entity: EntityRecord;
+  EntityRefInput: EntityRefInput;
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  IngestBatchInput: IngestBatchInput;
+  IngestReport: IngestReport;
+  Int: Scalars['Int']['output'];
+  LinkChart: LinkChart;
+  LinkInput: LinkInput;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Participant: Omit<Participant, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ParticipantConnection: Omit<ParticipantConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParticipantEdge']> };
+  ParticipantEdge: Omit<ParticipantEdge, 'node'> & { node: ResolversParentTypes['Participant'] };
+  Path: Path;
+  Person: PersonRecord;
+  PersonConnection: Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> };
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonInput: PersonInput;
+  Phone: PhoneRecord;
+  PhoneInput: PhoneInput;
+  Query: Record<PropertyKey, never>;
+  RecordError: RecordError;
+  Ring: Omit<Ring, 'members'> & { members: Array<ResolversParentTypes['RingMember']> };
+  RingConnection: Omit<RingConnection, 'edges'> & { edges: Array<ResolversParentTypes['RingEdge']> };
+  RingDetectionInput: RingDetectionInput;
+  RingEdge: Omit<RingEdge, 'node'> & { node: ResolversParentTypes['Ring'] };
+  RingMember: Omit<RingMember, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  RiskFactor: RiskFactor;
+  SourceRecord: SourceRecord;
+  String: Scalars['String']['output'];
+};
+
+export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BorderCrossingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BorderCrossing'] = ResolversParentTypes['BorderCrossing']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkpoint?: Resolver<ResolversTypes['Checkpoint'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['CrossingDirection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  vehiclePlate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BrokerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
+  brokerKind?: Resolver<ResolversTypes['BrokerKind'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  licenseStatus?: Resolver<ResolversTypes['LicenseStatus'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operators?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
+  recruits?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<BrokerRecruitsArgs, 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Call'] = ResolversParentTypes['Call']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['CallDirection'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Phone'], ParentType, ContextType>;
+};
+
+export type CallConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CallConnection'] = ResolversParentTypes['CallConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CallEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CallEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CallEdge'] = ResolversParentTypes['CallEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Call'], ParentType, ContextType>;
+};
+
+export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
+  caseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['ParticipantConnection'], ParentType, ContextType, RequireFields<CaseParticipantsArgs, 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CaseParticipationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CaseParticipation'] = ResolversParentTypes['CaseParticipation']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['CaseRole']>, ParentType, ContextType>;
+};
+
+export type ChartEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChartEdge'] = ResolversParentTypes['ChartEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ChartNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChartNode'] = ResolversParentTypes['ChartNode']> = {
+  collapsedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ringId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  x?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  y?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkpoint'] = ResolversParentTypes['Checkpoint']> = {
+  country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
+
+export type CrossingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrossingConnection'] = ResolversParentTypes['CrossingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CrossingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrossingEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrossingEdge'] = ResolversParentTypes['CrossingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BorderCrossing'], ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DetectionRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetectionRun'] = ResolversParentTypes['DetectionRun']> = {
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modularity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ringCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
+  __resolveType: TypeResolveFn<'BorderCrossing' | 'Broker' | 'Case' | 'Checkpoint' | 'Person' | 'Phone', ParentType, ContextType>;
+};
+
+export type IngestReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['RecordError']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LinkChartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkChart'] = ResolversParentTypes['LinkChart']> = {
+  edges?: Resolver<Array<ResolversTypes['ChartEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ChartNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
+  ingest?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'batch'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['CaseRole']>, ParentType, ContextType>;
+};
+
+export type ParticipantConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParticipantConnection'] = ResolversParentTypes['ParticipantConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ParticipantEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ParticipantEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParticipantEdge'] = ResolversParentTypes['ParticipantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Participant'], ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  edges?: Resolver<Array<ResolversTypes['ChartEdge']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ChartNode']>, ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  acquaintances?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<PersonAcquaintancesArgs, 'first'>>;
+  cases?: Resolver<Array<ResolversTypes['CaseParticipation']>, ParentType, ContextType>;
+  crossings?: Resolver<ResolversTypes['CrossingConnection'], ParentType, ContextType, RequireFields<PersonCrossingsArgs, 'first'>>;
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  documentNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationality?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recruiters?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relatives?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Phone'] = ResolversParentTypes['Phone']> = {
+  calls?: Resolver<ResolversTypes['CallConnection'], ParentType, ContextType, RequireFields<PhoneCallsArgs, 'first'>>;
+  e164?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
+  linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<QueryLinkChartArgs, 'depth' | 'maxNodes' | 'seeds'>>;
+  node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
+  ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;
+  ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first'>>;
+};
+
+export type RecordErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordError'] = ResolversParentTypes['RecordError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ring'] = ResolversParentTypes['Ring']> = {
+  factors?: Resolver<Array<ResolversTypes['RiskFactor']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['RingMember']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingConnection'] = ResolversParentTypes['RingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RingEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingEdge'] = ResolversParentTypes['RingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Ring'], ParentType, ContextType>;
+};
+
+export type RingMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingMember'] = ResolversParentTypes['RingMember']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RiskFactor'] = ResolversParentTypes['RiskFactor']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceRecord'] = ResolversParentTypes['SourceRecord']> = {
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  BorderCrossing?: BorderCrossingResolvers<ContextType>;
+  Broker?: BrokerResolvers<ContextType>;
+  Call?: CallResolvers<ContextType>;
+  CallConnection?: CallConnectionResolvers<ContextType>;
+  CallEdge?: CallEdgeResolvers<ContextType>;
+  Case?: CaseResolvers<ContextType>;
+  CaseParticipation?: CaseParticipationResolvers<ContextType>;
+  ChartEdge?: ChartEdgeResolvers<ContextType>;
+  ChartNode?: ChartNodeResolvers<ContextType>;
+  Checkpoint?: CheckpointResolvers<ContextType>;
+  CountryCode?: GraphQLScalarType;
+  CrossingConnection?: CrossingConnectionResolvers<ContextType>;
+  CrossingEdge?: CrossingEdgeResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  DetectionRun?: DetectionRunResolvers<ContextType>;
+  Entity?: EntityResolvers<ContextType>;
+  IngestReport?: IngestReportResolvers<ContextType>;
+  LinkChart?: LinkChartResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
+  ParticipantConnection?: ParticipantConnectionResolvers<ContextType>;
+  ParticipantEdge?: ParticipantEdgeResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
+  Phone?: PhoneResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RecordError?: RecordErrorResolvers<ContextType>;
+  Ring?: RingResolvers<ContextType>;
+  RingConnection?: RingConnectionResolvers<ContextType>;
+  RingEdge?: RingEdgeResolvers<ContextType>;
+  RingMember?: RingMemberResolvers<ContextType>;
+  RiskFactor?: RiskFactorResolvers<ContextType>;
+  SourceRecord?: SourceRecordResolvers<ContextType>;
+};
+

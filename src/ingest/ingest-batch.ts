@@ -1,0 +1,143 @@
+import type { Database, Transaction } from '../db/database.ts';
+import type { IngestBatchInput, IngestReport } from './batch-types.ts';
+import { SerialQueue } from './serial-queue.ts';
+import { validateBatch, type KnownEntity, type LinkRow, type ValidatedBatch } from './validate-batch.ts';
+
+/** The documented ceiling of one ingest call; larger batches are refused whole. */
+export const MAX_RECORDS_PER_BATCH = 50_000;
+
+export class BatchTooLargeError extends Error {
+  override name = 'BatchTooLargeError';
+  constructor(readonly records: number) {
+    super(`the batch has ${records} records; at most ${MAX_RECORDS_PER_BATCH} are accepted per call, split it`);
+  }
+}
+
+export class InvalidBatchError extends Error {
+  override name = 'InvalidBatchError';
+}
+
+const LINK_STATEMENTS: Record<string, string> = {
+  USES_PHONE: 'ingest/link-uses-phone',
+  CALLED: 'ingest/link-called',
+  RECRUITED_BY: 'ingest/link-recruited-by',
+  KNOWS: 'ingest/link-knows',
+  RELATIVE_OF: 'ingest/link-relative-of',
+  INVOLVED_IN: 'ingest/link-involved-in',
+  OPERATES: 'ingest/link-operates',
+};
+
+export function countRecords(batch: IngestBatchInput): number {
+  return (
+    (batch.people?.length ?? 0) +
+    (batch.phones?.length ?? 0) +
+    (batch.brokers?.length ?? 0) +
+    (batch.crossings?.length ?? 0) +
+    (batch.cases?.length ?? 0) +
+    (batch.links?.length ?? 0)
+  );
+}
+
+/**
+ * Writes agencies' batches: checked first, then every valid record in one transaction
+ * (all or nothing), with replays of an idempotency key answered from the first report.
+ */
+export class IngestService {
+  /**
+   * One writing transaction at a time in this process: concurrent batches touching the same
+   * phones and checkpoints would otherwise deadlock and retry, and on two cores parallel
+   * writers gain nothing.
+   */
+  private readonly writes = new SerialQueue();
+
+  constructor(private readonly db: Database) {}
+
+  async ingest(batch: IngestBatchInput, now: Date = new Date()): Promise<IngestReport> {
+    const records = countRecords(batch);
+    if (records > MAX_RECORDS_PER_BATCH) throw new BatchTooLargeError(records);
+    const source = batch.source?.trim();
+    if (!source) throw new InvalidBatchError('source is empty');
+    if (source.includes('|') || source.includes('\u0000'))
+      throw new InvalidBatchError('source may not contain "|" or null bytes');
+    const batchKey = batch.idempotencyKey ? `${source}|${batch.idempotencyKey}` : undefined;
+
+    if (batchKey) {
+      const earlier = await this.db.read<{ report: string | null }>('ingest/find-batch-report', { key: batchKey });
+      const report = earlier[0]?.report;
+      if (report) return { ...(JSON.parse(report) as IngestReport), replayed: true };
+    }
+
+    const validated = await validateBatch({ ...batch, source }, (refs) => this.findKnown(refs), now);
+    const report: IngestReport = {
+      accepted: records - validated.errors.length,
+      rejected: validated.errors.length,
+      errors: validated.errors,
+      replayed: false,
+    };
+    const stamp = now.toISOString();
+    return this.writes.run(() =>
+      this.db.writeTransaction(
+        async (tx) => {
+          if (batchKey) {
+            const [claim] = await tx.run<{ report: string | null }>('ingest/claim-batch', {
+              key: batchKey,
+              now: stamp,
+            });
+            if (claim?.report) return { ...(JSON.parse(claim.report) as IngestReport), replayed: true };
+          }
+          await writeRecords(tx, validated, stamp);
+          if (batchKey) {
+            await tx.run('ingest/save-batch-report', { key: batchKey, report: JSON.stringify(report), now: stamp });
+          }
+          return report;
+        },
+        { timeoutMs: 300_000, metadata: { operation: 'ingest', source, records } },
+      ),
+    );
+  }
+
+  private async findKnown(refs: readonly string[]): Promise<Map<string, KnownEntity>> {
+    const rows = await this.db.read<{ key: string; id: string; dateOfBirth: string | null }>(
+      'ingest/find-known-entities',
+      { refs: refs.map((key) => ({ key, e164: key.startsWith('PHONE||') ? key.slice('PHONE||'.length) : null })) },
+    );
+    return new Map(rows.map((row) => [row.key, { id: row.id, dateOfBirth: row.dateOfBirth }]));
+  }
+}
+
+async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string): Promise<void> {
+  const ids = new Map<string, string>();
+  const remember = (rows: { key: string; id: string }[]) => rows.forEach((row) => ids.set(row.key, row.id));
+  if (batch.people.length) remember(await tx.run('ingest/upsert-people', { rows: batch.people, now }));
+  if (batch.phones.length) remember(await tx.run('ingest/upsert-phones', { rows: batch.phones, now }));
+  if (batch.brokers.length) remember(await tx.run('ingest/upsert-brokers', { rows: batch.brokers, now }));
+  if (batch.cases.length) remember(await tx.run('ingest/upsert-cases', { rows: batch.cases, now }));
+
+  // Links and crossings may also name entities of earlier batches, or entities that an
+  // earlier record was merged into: resolve every reference inside this transaction.
+  const unresolved = [
+    ...new Set([...batch.crossings.map((c) => c.person), ...batch.links.flatMap((l) => [l.from, l.to])]),
+  ].filter((key) => !ids.has(key));
+  if (unresolved.length) {
+    remember(
+      await tx.run('ingest/find-known-entities', {
+        refs: unresolved.map((key) => ({ key, e164: key.startsWith('PHONE||') ? key.slice('PHONE||'.length) : null })),
+      }),
+    );
+  }
+  if (batch.crossings.length) {
+    const rows = batch.crossings.map((c) => ({ ...c, personId: ids.get(c.person) }));
+    await tx.run('ingest/upsert-crossings', { rows, now });
+  }
+  const byType = new Map<string, (LinkRow & { fromId: string | undefined; toId: string | undefined })[]>();
+  for (const link of batch.links) {
+    const rows = byType.get(link.type) ?? [];
+    rows.push({ ...link, fromId: ids.get(link.from), toId: ids.get(link.to) });
+    byType.set(link.type, rows);
+  }
+  for (const [type, rows] of byType) {
+    const statement = LINK_STATEMENTS[type];
+    if (!statement) throw new Error(`no statement for link type ${type}`);
+    await tx.run(statement, { rows, now });
+  }
+}

@@ -1,0 +1,365 @@
+import type { EntityKind } from '../entities/entity-records.ts';
+import { foldName, normalizeName } from '../text/fold-name.ts';
+import type { EntityRefInput, IngestBatchInput, LinkInput, PersonInput, RecordError, Section } from './batch-types.ts';
+import { checkpointFor, type CheckpointRow } from './checkpoints.ts';
+import { entityId, refKey, sourceKey } from './entity-keys.ts';
+import { isCountryCode, isDate, isDateTime } from './check-values.ts';
+import { normalizePhone } from './normalize-phone.ts';
+
+/** Rows as the ingest Cypher takes them: normalised, keyed, with deterministic ids. */
+export interface SourcedRow {
+  key: string;
+  id: string;
+  source: string;
+  externalId: string;
+}
+export interface PersonRow extends SourcedRow {
+  props: {
+    fullName: string;
+    foldedName: string;
+    dateOfBirth: string | null;
+    sex: string | null;
+    nationality: string | null;
+    documentNumbers: string[];
+    province: string | null;
+  };
+}
+export interface PhoneRow extends SourcedRow {
+  /** How links name this phone, whoever sent it. */
+  ref: string;
+  e164: string;
+}
+export interface BrokerRow extends SourcedRow {
+  props: {
+    name: string;
+    foldedName: string;
+    brokerKind: string;
+    licenseNumber: string | null;
+    licenseStatus: string;
+  };
+}
+export interface CaseRow extends SourcedRow {
+  props: { title: string; status: string; openedAt: string; caseNumber: string | null };
+}
+export interface CrossingRow extends SourcedRow {
+  person: string;
+  checkpoint: CheckpointRow;
+  props: { direction: string; at: string; atMillis: number; country: string; vehiclePlate: string | null };
+}
+export interface LinkRow {
+  type: string;
+  from: string;
+  to: string;
+  role: string | null;
+  at: string | null;
+  atMillis: number | null;
+  count: number | null;
+  source: string;
+}
+
+export interface ValidatedBatch {
+  people: PersonRow[];
+  phones: PhoneRow[];
+  brokers: BrokerRow[];
+  cases: CaseRow[];
+  crossings: CrossingRow[];
+  links: LinkRow[];
+  errors: RecordError[];
+  /** References to entities the batch does not carry; the caller looks them up in the store. */
+  externalRefs: string[];
+}
+
+/** What the store knows of an entity referred to from outside the batch. */
+export interface KnownEntity {
+  id: string;
+  dateOfBirth: string | null;
+}
+
+export type RefLookup = (refKeys: readonly string[]) => Promise<ReadonlyMap<string, KnownEntity>>;
+
+const SEXES = new Set(['FEMALE', 'MALE', 'OTHER', 'UNKNOWN']);
+const BROKER_KINDS = new Set(['LICENSED_AGENCY', 'INDIVIDUAL', 'UNLICENSED']);
+const LICENSE_STATUSES = new Set(['ACTIVE', 'SUSPENDED', 'REVOKED', 'NONE']);
+const DIRECTIONS = new Set(['EXIT', 'ENTRY']);
+const CASE_STATUSES = new Set(['REPORTED', 'UNDER_INVESTIGATION', 'PROSECUTED', 'CLOSED']);
+const CASE_ROLES = new Set(['SUSPECT', 'VICTIM', 'SUSPECTED_VICTIM', 'WITNESS', 'REPORTER']);
+const EARLIEST_BIRTH = '1900-01-01';
+
+/** Which kinds each link type joins, as the contract states. */
+const LINK_RULES: Record<string, { from: readonly EntityKind[]; to: readonly EntityKind[] }> = {
+  USES_PHONE: { from: ['PERSON', 'BROKER'], to: ['PHONE'] },
+  CALLED: { from: ['PHONE'], to: ['PHONE'] },
+  RECRUITED_BY: { from: ['PERSON'], to: ['BROKER', 'PERSON'] },
+  KNOWS: { from: ['PERSON'], to: ['PERSON'] },
+  RELATIVE_OF: { from: ['PERSON'], to: ['PERSON'] },
+  INVOLVED_IN: { from: ['PERSON', 'BROKER', 'PHONE'], to: ['CASE'] },
+  OPERATES: { from: ['PERSON'], to: ['BROKER'] },
+};
+
+class RecordProblem extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function required(value: string | null | undefined, field: string): string {
+  const trimmed = value?.trim();
+  if (!trimmed) throw new RecordProblem('MISSING_FIELD', `${field} is empty`);
+  if (trimmed.includes('\u0000')) throw new RecordProblem('INVALID_VALUE', `${field} contains a null byte`);
+  return trimmed;
+}
+
+function optional(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function oneOf(value: string | null | undefined, allowed: Set<string>, field: string): string {
+  const v = required(value, field);
+  if (!allowed.has(v)) throw new RecordProblem('INVALID_VALUE', `${field} must be one of ${[...allowed].join(', ')}`);
+  return v;
+}
+
+function country(value: string | null | undefined, field: string): string {
+  const v = required(value, field).toUpperCase();
+  if (!isCountryCode(v))
+    throw new RecordProblem('INVALID_COUNTRY', `${field} "${v}" is not an ISO 3166-1 alpha-2 code`);
+  return v;
+}
+
+/**
+ * Checks and normalises a batch without touching the store, except to look up the
+ * entities that its links and crossings name from earlier batches. Every record either
+ * becomes a row or an error naming its section, index and a stable code.
+ */
+export async function validateBatch(
+  batch: IngestBatchInput,
+  lookup: RefLookup,
+  now: Date = new Date(),
+): Promise<ValidatedBatch> {
+  const source = batch.source.trim();
+  const today = now.toISOString().slice(0, 10);
+  const errors: RecordError[] = [];
+  const out: ValidatedBatch = {
+    people: [],
+    phones: [],
+    brokers: [],
+    cases: [],
+    crossings: [],
+    links: [],
+    errors,
+    externalRefs: [],
+  };
+  /** Entities of this batch by reference key, with what later checks need. */
+  const inBatch = new Map<string, { dateOfBirth: string | null }>();
+
+  function each<T>(section: Section, records: readonly T[] | null | undefined, check: (record: T) => void): void {
+    (records ?? []).forEach((record, index) => {
+      try {
+        check(record);
+      } catch (error) {
+        if (!(error instanceof RecordProblem)) throw error;
+        errors.push({ section, index, code: error.code, message: error.message });
+      }
+    });
+  }
+
+  each('people', batch.people, (p: PersonInput) => {
+    const externalId = required(p.externalId, 'externalId');
+    const fullName = normalizeName(required(p.fullName, 'fullName'));
+    const dateOfBirth = optional(p.dateOfBirth);
+    if (dateOfBirth !== null) {
+      if (!isDate(dateOfBirth)) throw new RecordProblem('INVALID_DATE', `dateOfBirth "${dateOfBirth}" is not a date`);
+      if (dateOfBirth > today) throw new RecordProblem('INVALID_DATE', `dateOfBirth ${dateOfBirth} is in the future`);
+      if (dateOfBirth < EARLIEST_BIRTH)
+        throw new RecordProblem('INVALID_DATE', `dateOfBirth ${dateOfBirth} is before 1900`);
+    }
+    const sex = p.sex == null ? null : oneOf(p.sex, SEXES, 'sex');
+    const nationality = p.nationality == null ? null : country(p.nationality, 'nationality');
+    const documentNumbers = [...new Set((p.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean))];
+    const key = sourceKey('PERSON', source, externalId);
+    out.people.push({
+      key,
+      id: entityId('PERSON', key),
+      source,
+      externalId,
+      props: {
+        fullName,
+        foldedName: foldName(fullName),
+        dateOfBirth,
+        sex,
+        nationality,
+        documentNumbers,
+        province: optional(p.province),
+      },
+    });
+    inBatch.set(key, { dateOfBirth });
+  });
+
+  each('phones', batch.phones, (p) => {
+    const number = required(p.number, 'number');
+    const defaultCountry = p.defaultCountry == null ? 'VN' : country(p.defaultCountry, 'defaultCountry');
+    const e164 = normalizePhone(number, defaultCountry);
+    if (!e164)
+      throw new RecordProblem('INVALID_PHONE', `"${number}" is not a dialable number (read in ${defaultCountry})`);
+    const key = sourceKey('PHONE', source, e164);
+    const ref = refKey('PHONE', source, e164);
+    out.phones.push({ key, ref, id: entityId('PHONE', ref), source, externalId: e164, e164 });
+    inBatch.set(ref, { dateOfBirth: null });
+  });
+
+  each('brokers', batch.brokers, (b) => {
+    const externalId = required(b.externalId, 'externalId');
+    const name = normalizeName(required(b.name, 'name'));
+    const brokerKind = oneOf(b.kind, BROKER_KINDS, 'kind');
+    const licenseStatus = b.licenseStatus == null ? 'NONE' : oneOf(b.licenseStatus, LICENSE_STATUSES, 'licenseStatus');
+    const key = sourceKey('BROKER', source, externalId);
+    out.brokers.push({
+      key,
+      id: entityId('BROKER', key),
+      source,
+      externalId,
+      props: { name, foldedName: foldName(name), brokerKind, licenseNumber: optional(b.licenseNumber), licenseStatus },
+    });
+    inBatch.set(key, { dateOfBirth: null });
+  });
+
+  each('cases', batch.cases, (c) => {
+    const externalId = required(c.externalId, 'externalId');
+    const title = normalizeName(required(c.title, 'title'));
+    const status = oneOf(c.status, CASE_STATUSES, 'status');
+    const openedAt = required(c.openedAt, 'openedAt');
+    if (!isDate(openedAt)) throw new RecordProblem('INVALID_DATE', `openedAt "${openedAt}" is not a date`);
+    if (openedAt > today) throw new RecordProblem('INVALID_DATE', `openedAt ${openedAt} is in the future`);
+    const key = sourceKey('CASE', source, externalId);
+    out.cases.push({
+      key,
+      id: entityId('CASE', key),
+      source,
+      externalId,
+      props: { title, status, openedAt, caseNumber: optional(c.caseNumber) },
+    });
+    inBatch.set(key, { dateOfBirth: null });
+  });
+
+  // Crossings and links may name entities of earlier batches: collect those references
+  // first, look them all up in one query, then check each record.
+  const refOf = (ref: EntityRefInput): string => {
+    if (!ref || !ref.kind) throw new RecordProblem('MISSING_FIELD', 'an entity reference is incomplete');
+    const externalId = required(ref.externalId, `${ref.kind} reference externalId`);
+    if (ref.kind === 'PHONE') {
+      const e164 = normalizePhone(externalId, 'VN');
+      if (!e164) throw new RecordProblem('INVALID_PHONE', `"${externalId}" is not a dialable number`);
+      return refKey('PHONE', source, e164);
+    }
+    return refKey(ref.kind, optional(ref.source) ?? source, externalId);
+  };
+  const wanted = new Set<string>();
+  for (const c of batch.crossings ?? []) collectRef(() => refOf(c.person), inBatch, wanted);
+  for (const l of batch.links ?? []) {
+    collectRef(() => refOf(l.from), inBatch, wanted);
+    collectRef(() => refOf(l.to), inBatch, wanted);
+  }
+  out.externalRefs = [...wanted];
+  const known = out.externalRefs.length ? await lookup(out.externalRefs) : new Map<string, KnownEntity>();
+  const resolve = (key: string, what: string): { dateOfBirth: string | null } => {
+    const found = inBatch.get(key) ?? known.get(key);
+    if (!found)
+      throw new RecordProblem('UNKNOWN_REFERENCE', `${what} ${describeRef(key)} is neither in this batch nor known`);
+    return found;
+  };
+
+  each('crossings', batch.crossings, (c) => {
+    const externalId = required(c.externalId, 'externalId');
+    if (c.person?.kind !== 'PERSON') throw new RecordProblem('INVALID_LINK', 'a crossing must name a PERSON');
+    const direction = oneOf(c.direction, DIRECTIONS, 'direction');
+    const at = required(c.at, 'at');
+    if (!isDateTime(at)) throw new RecordProblem('INVALID_DATE', `at "${at}" is not a date-time with an offset`);
+    if (Date.parse(at) > now.getTime() + 86_400_000)
+      throw new RecordProblem('INVALID_DATE', `at ${at} is in the future`);
+    const otherSide = country(c.country, 'country');
+    const checkpoint = checkpointFor(required(c.checkpoint, 'checkpoint'), otherSide);
+    const person = refOf(c.person);
+    const { dateOfBirth } = resolve(person, 'person');
+    if (dateOfBirth && at.slice(0, 10) < dateOfBirth) {
+      throw new RecordProblem('INVALID_DATE', `the crossing at ${at} is before the person's birth on ${dateOfBirth}`);
+    }
+    const key = sourceKey('BORDER_CROSSING', source, externalId);
+    out.crossings.push({
+      key,
+      id: entityId('BORDER_CROSSING', key),
+      source,
+      externalId,
+      person,
+      checkpoint,
+      props: { direction, at, atMillis: Date.parse(at), country: otherSide, vehiclePlate: optional(c.vehiclePlate) },
+    });
+  });
+
+  each('links', batch.links, (l: LinkInput) => {
+    const rule = LINK_RULES[l.type];
+    if (!rule) throw new RecordProblem('INVALID_LINK', `unknown link type ${l.type}`);
+    if (!rule.from.includes(l.from?.kind)) {
+      throw new RecordProblem(
+        'INVALID_LINK',
+        `${l.type} cannot start at a ${l.from?.kind} (allowed: ${rule.from.join(', ')})`,
+      );
+    }
+    if (!rule.to.includes(l.to?.kind)) {
+      throw new RecordProblem(
+        'INVALID_LINK',
+        `${l.type} cannot end at a ${l.to?.kind} (allowed: ${rule.to.join(', ')})`,
+      );
+    }
+    const role = optional(l.role);
+    if (role !== null && !CASE_ROLES.has(role))
+      throw new RecordProblem('INVALID_VALUE', `role ${role} is not a case role`);
+    if (l.type === 'INVOLVED_IN' && l.from.kind === 'PERSON' && role === null) {
+      throw new RecordProblem('INVALID_LINK', 'INVOLVED_IN from a PERSON needs a role');
+    }
+    const at = optional(l.at);
+    if (at !== null && !isDateTime(at))
+      throw new RecordProblem('INVALID_DATE', `at "${at}" is not a date-time with an offset`);
+    if (l.count != null && (!Number.isInteger(l.count) || l.count < 1)) {
+      throw new RecordProblem('INVALID_VALUE', 'count must be a whole number of at least 1');
+    }
+    const from = refOf(l.from);
+    const to = refOf(l.to);
+    resolve(from, 'from');
+    resolve(to, 'to');
+    if (from === to) throw new RecordProblem('INVALID_LINK', 'a link cannot join an entity to itself');
+    out.links.push({
+      type: l.type,
+      from,
+      to,
+      role: l.type === 'INVOLVED_IN' ? role : null,
+      at,
+      atMillis: at === null ? null : Date.parse(at),
+      count: l.type === 'CALLED' ? (l.count ?? 1) : null,
+      source,
+    });
+  });
+
+  errors.sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) || a.index - b.index);
+  return out;
+}
+
+const SECTION_ORDER: Section[] = ['people', 'phones', 'brokers', 'crossings', 'cases', 'links'];
+
+function collectRef(ref: () => string, inBatch: ReadonlyMap<string, unknown>, wanted: Set<string>): void {
+  try {
+    const key = ref();
+    if (!inBatch.has(key)) wanted.add(key);
+  } catch (error) {
+    // A malformed reference is reported when its record is checked.
+    if (!(error instanceof RecordProblem)) throw error;
+  }
+}
+
+function describeRef(key: string): string {
+  const [kind, source, externalId] = key.split('|');
+  return kind === 'PHONE' ? `PHONE ${externalId}` : `${kind} ${externalId} of source ${source}`;
+}
