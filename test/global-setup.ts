@@ -53,7 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     shared.users -= 1;
     if (shared.users === 0) {
-      holder.ringwatchTestNeo4j = undefined;
+      delete holder.ringwatchTestNeo4j;
       await shared.stop();
     }
   };
