@@ -1,0 +1,173 @@
+import type { SourceRef } from '../truth-types.ts';
+
+/** A planted ring as the truth file describes it (only what the evaluation needs). */
+export interface PlantedRing {
+  id: string;
+  shape?: string;
+  members: readonly { person: string; refs: readonly SourceRef[] }[];
+}
+
+/**
+ * One member of a candidate ring: a person entity with every (source, externalId) record it was resolved from.
+ * A planted person is matched when any of their records appears here.
+ */
+export interface CandidateMember {
+  refs: readonly SourceRef[];
+}
+
+export interface RingCandidate {
+  id: string;
+  score: number;
+  /** People only: phones and brokers are not compared. */
+  members: readonly CandidateMember[];
+}
+
+export interface EvaluateRingsOptions {
+  /** Jaccard similarity at which a candidate and a planted ring count as the same ring. */
+  threshold?: number;
+}
+
+export interface RingMatch {
+  id: string;
+  shape: string | undefined;
+  size: number;
+  bestCandidate: string | null;
+  jaccard: number;
+  found: boolean;
+}
+
+export interface CandidateMatch {
+  id: string;
+  score: number;
+  size: number;
+  bestRing: string | null;
+  jaccard: number;
+  correct: boolean;
+}
+
+export interface RingEvaluation {
+  threshold: number;
+  plantedCount: number;
+  candidateCount: number;
+  /** Planted rings matched by at least one candidate (any rank). */
+  found: number;
+  recall: number;
+  /** k = number of planted rings; the top k candidates by score are judged. */
+  k: number;
+  correctAtK: number;
+  precisionAtK: number;
+  rings: RingMatch[];
+  topCandidates: CandidateMatch[];
+}
+
+const refKey = (ref: SourceRef): string => `${ref.source}\u0000${ref.externalId}`;
+
+interface Overlap {
+  ringIndex: number;
+  jaccard: number;
+}
+
+/**
+ * Recall and precision at k of ring candidates against planted rings, comparing sets of real people with Jaccard
+ * similarity. Candidate members that are no planted person still count in the candidate's size, so a candidate
+ * that swallows a ring together with half the city does not match it. With no planted rings both figures are 1.
+ */
+export function evaluateRings(
+  planted: readonly PlantedRing[],
+  candidates: readonly RingCandidate[],
+  options: EvaluateRingsOptions = {},
+): RingEvaluation {
+  const threshold = options.threshold ?? 0.5;
+  const personsByRef = new Map<string, Set<string>>();
+  const ringsByPerson = new Map<string, number[]>();
+  const ringSizes = planted.map((ring, ringIndex) => {
+    const people = new Set<string>();
+    for (const member of ring.members) {
+      people.add(member.person);
+      for (const ref of member.refs) {
+        const key = refKey(ref);
+        const persons = personsByRef.get(key) ?? new Set<string>();
+        persons.add(member.person);
+        personsByRef.set(key, persons);
+      }
+    }
+    for (const person of people) {
+      const rings = ringsByPerson.get(person) ?? [];
+      rings.push(ringIndex);
+      ringsByPerson.set(person, rings);
+    }
+    return people.size;
+  });
+
+  const overlapsOf = (candidate: RingCandidate): { size: number; overlaps: Overlap[] } => {
+    const people = new Set<string>();
+    const strangers = new Set<string>();
+    for (const member of candidate.members) {
+      let matched = false;
+      for (const ref of member.refs) {
+        const persons = personsByRef.get(refKey(ref));
+        if (!persons) continue;
+        matched = true;
+        for (const person of persons) people.add(person);
+      }
+      if (!matched) strangers.add(member.refs.map(refKey).sort().join('\u0001'));
+    }
+    const size = people.size + strangers.size;
+    const shared = new Map<number, number>();
+    for (const person of people) {
+      for (const ringIndex of ringsByPerson.get(person) ?? []) shared.set(ringIndex, (shared.get(ringIndex) ?? 0) + 1);
+    }
+    const overlaps = [...shared].map(([ringIndex, common]) => ({
+      ringIndex,
+      jaccard: common / ((ringSizes[ringIndex] ?? 0) + size - common),
+    }));
+    return { size, overlaps };
+  };
+
+  const bestByRing = planted.map(() => ({ candidate: null as string | null, jaccard: 0 }));
+  const judged = candidates.map((candidate) => {
+    const { size, overlaps } = overlapsOf(candidate);
+    let best: Overlap | undefined;
+    for (const overlap of overlaps) {
+      if (!best || overlap.jaccard > best.jaccard) best = overlap;
+      const ringBest = bestByRing[overlap.ringIndex];
+      if (ringBest && overlap.jaccard > ringBest.jaccard) {
+        ringBest.jaccard = overlap.jaccard;
+        ringBest.candidate = candidate.id;
+      }
+    }
+    const jaccard = best?.jaccard ?? 0;
+    const bestRing = best ? (planted[best.ringIndex]?.id ?? null) : null;
+    return { id: candidate.id, score: candidate.score, size, bestRing, jaccard, correct: jaccard >= threshold };
+  });
+
+  const rings: RingMatch[] = planted.map((ring, index) => {
+    const best = bestByRing[index] ?? { candidate: null, jaccard: 0 };
+    return {
+      id: ring.id,
+      shape: ring.shape,
+      size: ringSizes[index] ?? 0,
+      bestCandidate: best.candidate,
+      jaccard: best.jaccard,
+      found: best.jaccard >= threshold,
+    };
+  });
+  const k = planted.length;
+  const topCandidates = [...judged]
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, k);
+  const found = rings.filter((ring) => ring.found).length;
+  const correctAtK = topCandidates.filter((candidate) => candidate.correct).length;
+  return {
+    threshold,
+    plantedCount: planted.length,
+    candidateCount: candidates.length,
+    found,
+    recall: k === 0 ? 1 : found / k,
+    k,
+    correctAtK,
+    precisionAtK: k === 0 ? 1 : correctAtK / k,
+    rings,
+    topCandidates,
+  };
+}
