@@ -1,0 +1,149 @@
+import { UndirectedGraph } from 'graphology';
+import { brokerStanding } from './broker-standing.ts';
+import { projectionEdgeColumns, validateProjection } from './evidence-columns.ts';
+import { compareIds } from './evidence-graph.ts';
+import type { EvidenceEdgeAttributes, EvidenceGraph, EvidenceNodeAttributes } from './evidence-graph.ts';
+import { evidenceKinds } from './types.ts';
+import type { EvidenceColumns, EvidenceWeights, GraphStats, HubDampingOptions, RingProjection } from './types.ts';
+
+export interface BuiltEvidenceGraph {
+  graph: EvidenceGraph;
+  stats: GraphStats;
+}
+
+export interface EvidenceGraphOptions {
+  weights: EvidenceWeights;
+  hubDamping: HubDampingOptions;
+}
+
+/**
+ * Weights are summed as integers in units of 2^-20: integer addition is exact, so the summed weight of
+ * a pair does not depend on the order of its rows, and neither does Louvain's result.
+ */
+const weightQuantum = 2 ** 20;
+const recruitedBy = evidenceKinds.indexOf('RECRUITED_BY');
+const operates = evidenceKinds.indexOf('OPERATES');
+
+/** Multiplier for the count of a row: diminishing returns, capped. */
+export function countFactor(count: number, maxCountFactor: number): number {
+  return Math.min(maxCountFactor, 1 + Math.log2(Math.max(1, count)));
+}
+
+/** Multiplier for the busier endpoint's degree in the row's kind: 1 up to freeDegree, then decaying. */
+export function hubFactor(degree: number, hubDamping: HubDampingOptions): number {
+  if (degree <= hubDamping.freeDegree) return 1;
+  return (hubDamping.freeDegree / degree) ** hubDamping.exponent;
+}
+
+/**
+ * Projection rows → one weighted undirected graph for Louvain.
+ *
+ * Nodes are added in entityId order and edges in (entityId, entityId) order, so the graph, and therefore
+ * Louvain's visiting order under a seed, is the same whatever order Neo4j streamed the rows in. Nodes
+ * left with no tie are not added (a singleton can never be a ring) but are counted in the stats.
+ */
+export function buildEvidenceGraph(
+  projection: RingProjection,
+  options: EvidenceGraphOptions,
+  columns: EvidenceColumns = projectionEdgeColumns(projection),
+): BuiltEvidenceGraph {
+  validateProjection(projection, columns);
+  const { nodes } = projection;
+  const nodeCount = nodes.length;
+  const kindCount = evidenceKinds.length;
+  const rowCount = columns.source.length;
+
+  const order = Array.from({ length: nodeCount }, (_, i) => i).sort((a, b) =>
+    compareIds(nodes[a]?.entityId ?? '', nodes[b]?.entityId ?? ''),
+  );
+  const rank = new Int32Array(nodeCount);
+  order.forEach((node, position) => (rank[node] = position));
+
+  const degree = new Int32Array(nodeCount * kindCount);
+  let selfLoopRowsIgnored = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const source = columns.source[row]!;
+    const target = columns.target[row]!;
+    const kind = columns.kind[row]!;
+    if (source === target) {
+      selfLoopRowsIgnored++;
+      continue;
+    }
+    degree[source * kindCount + kind]!++;
+    degree[target * kindCount + kind]!++;
+  }
+
+  const brokerMultiplier = new Float64Array(nodeCount).fill(1);
+  nodes.forEach((node, index) => {
+    if (node.kind !== 'BROKER') return;
+    const standing = brokerStanding(node.broker);
+    brokerMultiplier[index] =
+      standing === 'illicit'
+        ? options.weights.illicitBroker
+        : standing === 'licensed-agency'
+          ? options.weights.licensedActiveBroker
+          : options.weights.otherBroker;
+  });
+
+  const baseWeight = evidenceKinds.map((kind) => options.weights.base[kind]);
+  const pairWeights = new Map<number, number>();
+  let rowsDroppedAtHubs = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const source = columns.source[row]!;
+    const target = columns.target[row]!;
+    if (source === target) continue;
+    const kind = columns.kind[row]!;
+    const hubDegree = Math.max(degree[source * kindCount + kind]!, degree[target * kindCount + kind]!);
+    if (hubDegree > options.hubDamping.degreeCap) {
+      rowsDroppedAtHubs++;
+      continue;
+    }
+    let weight =
+      baseWeight[kind]! *
+      countFactor(columns.count[row]!, options.weights.maxCountFactor) *
+      hubFactor(hubDegree, options.hubDamping);
+    if (kind === recruitedBy || kind === operates) weight *= brokerMultiplier[source]! * brokerMultiplier[target]!;
+    const quantised = Math.round(weight * weightQuantum);
+    if (quantised <= 0) continue;
+    const a = rank[source]!;
+    const b = rank[target]!;
+    const key = a < b ? a * nodeCount + b : b * nodeCount + a;
+    pairWeights.set(key, (pairWeights.get(key) ?? 0) + quantised);
+  }
+
+  const keys = Float64Array.from(pairWeights.keys()).sort();
+  const linked = new Uint8Array(nodeCount);
+  for (const key of keys) {
+    const low = Math.floor(key / nodeCount);
+    linked[low] = 1;
+    linked[key - low * nodeCount] = 1;
+  }
+
+  const graph: EvidenceGraph = new UndirectedGraph<EvidenceNodeAttributes, EvidenceEdgeAttributes>();
+  let isolatedNodes = 0;
+  for (let position = 0; position < nodeCount; position++) {
+    const index = order[position]!;
+    if (linked[position] === 1) graph.addNode(nodes[index]!.entityId, { index });
+    else isolatedNodes++;
+  }
+  for (const key of keys) {
+    const low = Math.floor(key / nodeCount);
+    const high = key - low * nodeCount;
+    graph.addEdge(nodes[order[low]!]!.entityId, nodes[order[high]!]!.entityId, {
+      weight: pairWeights.get(key)! / weightQuantum,
+    });
+  }
+
+  return {
+    graph,
+    stats: {
+      projectionNodes: nodeCount,
+      projectionRows: rowCount,
+      graphNodes: graph.order,
+      graphEdges: graph.size,
+      isolatedNodes,
+      rowsDroppedAtHubs,
+      selfLoopRowsIgnored,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { ResolvedDetectionOptions } from './types.ts';
+
+/**
+ * Default weights and options of ring detection.
+ *
+ * Edge weight of one evidence row = base[kind] × brokerFactor × min(maxCountFactor, 1 + log2(count))
+ *   × hubFactor, where hubFactor = min(1, (freeDegree / degree) ^ exponent) for the endpoint with the
+ *   most rows of that kind. Rows touching an endpoint with more than degreeCap rows of the kind are
+ *   dropped from the community step (they still count for scoring). Rows of all kinds between the same
+ *   pair are summed into one weighted edge.
+ *
+ * Why these numbers: recruitment by, or running of, a broker is the closest tie a ring has; a shared
+ * phone and travelling together through a checkpoint come next; a call, a case and an acquaintance are
+ * common in ordinary life and weigh least.
+ */
+export const defaultEvidenceWeights = {
+  base: {
+    RECRUITED_BY: 3,
+    OPERATES: 4,
+    SHARED_PHONE: 2,
+    CO_CROSSING: 2,
+    SAME_CASE: 1.5,
+    CALLED: 1,
+    KNOWS: 1,
+    RELATIVE_OF: 1,
+  },
+  // A licensed agency with an active licence recruits thousands legally: its recruits share little.
+  licensedActiveBroker: 0.2,
+  otherBroker: 1,
+  illicitBroker: 1.5,
+  maxCountFactor: 4,
+} as const satisfies ResolvedDetectionOptions['weights'];
+
+export const defaultHubDamping = {
+  // A household phone for 4, a ring member with a few contacts: no damping.
+  freeDegree: 4,
+  // Linear damping: a hub's total strength stays that of an ordinary node with freeDegree ties.
+  exponent: 1,
+  // An agency with 2,000 recruits, a phone called by hundreds: no evidence of a ring, left out.
+  degreeCap: 500,
+} as const satisfies ResolvedDetectionOptions['hubDamping'];
+
+export const defaultScoringOptions = {
+  // The city plan focuses on victims under 16.
+  minorAgeYears: 16,
+  burnerMaxUsers: 3,
+  burnerMinCalls: 20,
+} as const satisfies ResolvedDetectionOptions['scoring'];
+
+export const defaultDetectionOptions: ResolvedDetectionOptions = {
+  resolution: 1,
+  seed: 42,
+  minSize: 3,
+  weights: { ...defaultEvidenceWeights, base: { ...defaultEvidenceWeights.base } },
+  hubDamping: { ...defaultHubDamping },
+  scoring: { ...defaultScoringOptions },
+  matchThreshold: 0.5,
+};

@@ -1,0 +1,121 @@
+import { assignRoles } from './assign-roles.ts';
+import { buildEvidenceGraph } from './build-evidence-graph.ts';
+import { detectCommunities } from './detect-communities.ts';
+import { compareIds } from './evidence-graph.ts';
+import { projectionEdgeColumns } from './evidence-columns.ts';
+import { indexIncidentRows } from './index-incident-rows.ts';
+import { matchPreviousRings } from './match-previous-rings.ts';
+import { profileCommunity } from './profile-community.ts';
+import type { CommunityProfile } from './profile-community.ts';
+import { resolveDetectionOptions } from './resolve-detection-options.ts';
+import { scoreRing } from './score-ring.ts';
+import { writeRingSummary } from './write-ring-summary.ts';
+import type {
+  DetectedRing,
+  DetectionOptionsInput,
+  DetectionResult,
+  DetectionStage,
+  PreviousRing,
+  ProgressEvent,
+  ProjectionNode,
+  RingProjection,
+  StageTimings,
+} from './types.ts';
+
+export interface DetectRingsHooks {
+  /** Called when a stage starts, e.g. to report progress of a long run to the caller. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * The ring-detection pipeline: projection → weighted evidence graph → Louvain → per community profile,
+ * roles, score and summary → ids matched to the previous run. Pure and deterministic: the same projection
+ * (in any row order), options and previous rings give the same rings, ids and scores.
+ */
+export function detectRings(
+  projection: RingProjection,
+  optionsInput?: DetectionOptionsInput | null,
+  previousRings: readonly PreviousRing[] = [],
+  hooks: DetectRingsHooks = {},
+): DetectionResult {
+  const started = performance.now();
+  const timings: StageTimings = { validate: 0, 'build-graph': 0, louvain: 0, score: 0, match: 0, total: 0 };
+  const stage = <T>(name: DetectionStage, work: () => T): T => {
+    const stageStarted = performance.now();
+    hooks.onProgress?.({ stage: name, elapsedMs: stageStarted - started });
+    const result = work();
+    timings[name] = performance.now() - stageStarted;
+    return result;
+  };
+
+  const { options, columns } = stage('validate', () => ({
+    options: resolveDetectionOptions(optionsInput),
+    columns: projectionEdgeColumns(projection),
+  }));
+  const { graph, stats } = stage('build-graph', () => buildEvidenceGraph(projection, options, columns));
+  const detected = stage('louvain', () => detectCommunities(graph, options));
+
+  const scored = stage('score', () => {
+    const { nodes } = projection;
+    const communityOf = new Int32Array(nodes.length).fill(-1);
+    const memberIndexes = detected.communities.map((community, number) =>
+      community.map((key) => {
+        const index = graph.getNodeAttribute(key, 'index');
+        communityOf[index] = number;
+        return index;
+      }),
+    );
+    const incident = indexIncidentRows(nodes.length, columns);
+    const input = { nodes, columns, incident, graph, communityOf, scoring: options.scoring };
+    const results: Omit<DetectedRing, 'id'>[] = [];
+    memberIndexes.forEach((members, number) => {
+      const personCount = members.reduce((sum, index) => sum + (nodes[index]?.kind === 'PERSON' ? 1 : 0), 0);
+      if (personCount === 0 || personCount < options.minSize) return;
+      results.push(describeRing(profileCommunity(number, members, input), nodes));
+    });
+    return results;
+  });
+
+  const rings = stage('match', () => {
+    const identities = matchPreviousRings(
+      scored.map((ring) => ring.members.map((member) => member.entityId)),
+      previousRings,
+      options.matchThreshold,
+    );
+    const withIds: DetectedRing[] = scored.map((ring, i) => ({ ...identities[i]!, ...ring }));
+    return withIds.sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
+  });
+
+  timings.total = performance.now() - started;
+  return {
+    rings,
+    modularity: detected.modularity,
+    communityCount: detected.communities.length + stats.isolatedNodes,
+    timings,
+    graphStats: stats,
+    options,
+  };
+}
+
+function describeRing(profile: CommunityProfile, nodes: readonly ProjectionNode[]): Omit<DetectedRing, 'id'> {
+  const roles = assignRoles(profile, nodes);
+  const { score, factors } = scoreRing(profile, nodes);
+  const entityId = (index: number): string => nodes[index]!.entityId;
+  const illicitFirst = [...profile.brokerLinks]
+    .filter((link) => link.inCommunity || link.recruits.length > 0 || link.operators.length > 0)
+    .sort((a, b) => Number(b.standing === 'illicit') - Number(a.standing === 'illicit'));
+  return {
+    score,
+    size: profile.members.length,
+    personCount: profile.persons.length,
+    members: profile.members.map((index, i) => ({
+      entityId: entityId(index),
+      kind: nodes[index]!.kind,
+      role: roles[i] ?? 'associate',
+    })),
+    factors,
+    summary: writeRingSummary(profile, score, factors, roles),
+    keyPhones: profile.sharedPhones.map((shared) => entityId(shared.phone)),
+    keyBrokers: illicitFirst.map((link) => entityId(link.broker)),
+  };
+}
