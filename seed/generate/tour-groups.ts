@@ -36,7 +36,8 @@ export function sendTourGroup(ctx: ScenarioContext): boolean {
   const exitHour = random.int(7, 15);
   const returnDay = exitDay + random.int(2, 5);
   const returnHour = random.int(9, 18);
-  for (const traveller of travellers) {
+  // A baby born after the trip stays home: a crossing before birth is invalid data.
+  for (const traveller of travellers.filter((t) => t.birthDay < exitDay)) {
     const travellerId = ensureBorderGuardRecord(ctx, traveller);
     for (const [direction, at] of [
       ['EXIT', minuteAt(exitDay, exitHour, random.int(0, 45))],
