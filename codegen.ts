@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           BorderCrossing: '../../entities/entity-records.ts#CrossingRecord',
           Checkpoint: '../../entities/entity-records.ts#CheckpointRecord',
           Entity: '../../entities/entity-records.ts#EntityRecord',
+          Ring: '../../rings/ring-records.ts#RingRecord',
+          DetectionRun: '../../rings/ring-records.ts#DetectionRunRecord',
         },
       },
     },

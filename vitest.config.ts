@@ -13,6 +13,9 @@ export default defineConfig({
           ...database,
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Ring detection reads the whole database: files run one at a time, so no other
+          // test writes between the runs that a test compares.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

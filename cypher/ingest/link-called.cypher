@@ -1,8 +1,8 @@
 // count is the number of calls the sender reports for the pair (its running total, not an
 // increment), so a re-sent record never inflates it; the largest report wins.
 UNWIND $rows AS row
-MATCH (a:Phone {id: row.fromId})
-MATCH (b:Phone {id: row.toId})
+MATCH (a:Entity {id: row.fromId})
+MATCH (b:Entity {id: row.toId})
 MERGE (a)-[r:CALLED]->(b)
   ON CREATE SET r.firstSeen = $now, r.sources = [], r.count = 0
 SET r.lastSeen = $now,

@@ -1,14 +1,27 @@
+import { AuditTrail } from '../audit/audit-trail.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
+import { LinkChartService } from '../linkchart/link-chart-service.ts';
+import { RingDetectionService } from '../rings/ring-detection-service.ts';
 
 /** The capabilities the API layer calls; built once per process over one database. */
 export interface Services {
   db: Database;
   entities: EntityReader;
   ingest: IngestService;
+  linkCharts: LinkChartService;
+  rings: RingDetectionService;
+  audit: AuditTrail;
 }
 
 export function createServices(db: Database): Services {
-  return { db, entities: new EntityReader(db), ingest: new IngestService(db) };
+  return {
+    db,
+    entities: new EntityReader(db),
+    ingest: new IngestService(db),
+    linkCharts: new LinkChartService(db),
+    rings: new RingDetectionService(db),
+    audit: new AuditTrail(db),
+  };
 }

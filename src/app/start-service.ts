@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { resolveJwtSecret } from '../auth/local-secret.ts';
+import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
 import { applySchema } from '../db/apply-schema.ts';
 import { Database } from '../db/database.ts';
 import { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 import { LocalNeo4jSupervisor } from '../db/local-neo4j/supervise-local-neo4j.ts';
 import { createGraphQLHandler } from '../graphql/create-yoga.ts';
+import { pseudonymKey } from '../protection/pseudonym.ts';
 import { createHttpServer } from '../server/create-http-server.ts';
 import type { Logger } from './logger.ts';
 import { createServices, type Services } from './services.ts';
@@ -21,6 +24,8 @@ export interface RunningService {
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  // Before anything starts: a secret that cannot be read or written stops the service at once.
+  const jwtSecret = resolveJwtSecret(config);
   let localNeo4j: LocalNeo4j | undefined;
   let uri = config.neo4j.uri;
   let boltPort = 0;
@@ -52,7 +57,16 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     : undefined;
 
   const services = createServices(db);
-  const yoga = createGraphQLHandler({ services, production: config.production, logger });
+  const yoga = createGraphQLHandler({
+    services,
+    production: config.production,
+    logger,
+    security: {
+      verifyToken: createTokenVerifier({ secret: jwtSecret, ...config.auth }),
+      pseudonymKey: pseudonymKey(jwtSecret),
+      rateLimit: config.rateLimit,
+    },
+  });
   const server = createHttpServer({
     graphql: yoga,
     db,

@@ -22,6 +22,11 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   SEED_DEMO: booleanFlag.default(true),
   AUTH_JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  RATE_LIMIT_PER_SECOND: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(50),
+  RATE_LIMIT_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(200),
   NEO4J_HEAP: z
     .string()
     .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
@@ -51,7 +56,16 @@ export interface Config {
   };
   dataDir: string;
   seedDemo: boolean;
-  jwtSecret: string | undefined;
+  auth: {
+    /** HS256 secret; unset in development: generated once into DATA_DIR/auth-secret (src/auth/local-secret.ts). */
+    jwtSecret: string | undefined;
+    /** An identity provider's key set; its tokens are verified with the asymmetric algorithms it publishes. */
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+  };
+  /** Per-token (sub) request rate: a token bucket refilled at perSecond, holding at most burst. */
+  rateLimit: { perSecond: number; burst: number };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -75,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
     throw new ConfigError('invalid configuration: NEO4J_PASSWORD must be set when NEO4J_URI is set');
   }
+  if (e.NODE_ENV === 'production' && !e.AUTH_JWT_SECRET) {
+    // Tokens and the pseudonyms of protected people depend on it; a generated one would differ per machine.
+    throw new ConfigError('invalid configuration: AUTH_JWT_SECRET must be set when NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,7 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,
-    jwtSecret: e.AUTH_JWT_SECRET,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+    },
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -22,7 +22,7 @@ export interface TransactionOptions {
 
 /** The statements of one transaction, called by name. */
 export interface Transaction {
-  run<T extends Row = Row>(name: string, params?: Params): Promise<T[]>;
+  run<T extends object = Row>(name: string, params?: Params): Promise<T[]>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -51,7 +51,7 @@ export class Database {
       disableLosslessIntegers: true,
       // Fail fast while the database is down, so requests get DATABASE_UNAVAILABLE in seconds
       // rather than hanging; the supervisor restarts a local Neo4j meanwhile.
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: 2_000,
       connectionTimeout: 5_000,
       connectionAcquisitionTimeout: 10_000,
       maxConnectionPoolSize: 100,
@@ -71,11 +71,11 @@ export class Database {
     return db;
   }
 
-  read<T extends Row = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+  read<T extends object = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
     return this.transaction('READ', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
   }
 
-  write<T extends Row = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+  write<T extends object = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
     return this.transaction('WRITE', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
   }
 
@@ -88,8 +88,38 @@ export class Database {
     return this.transaction('WRITE', work, options);
   }
 
+  /**
+   * Streams the rows of a named read statement to `onRow` one at a time, so a projection of
+   * millions of rows never sits whole in memory. An auto-commit query: it is not retried,
+   * since rows already handed on cannot be taken back.
+   */
+  async stream<T extends object = Row>(
+    name: string,
+    params: Params,
+    onRow: (row: T) => void,
+    options: TransactionOptions = {},
+  ): Promise<number> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ', fetchSize: 10_000 });
+    let count = 0;
+    try {
+      const result = session.run(this.registry.get(name), params, {
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        metadata: { app: 'ringwatch', query: name, ...options.metadata },
+      });
+      for await (const record of result) {
+        onRow(record.toObject() as T);
+        count += 1;
+      }
+      return count;
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs raw text; only for statements that are not the project's own (EXPLAIN checks, admin). */
-  async runText<T extends Row = Row>(text: string, params: Params = {}, mode: SessionMode = 'READ'): Promise<T[]> {
+  async runText<T extends object = Row>(text: string, params: Params = {}, mode: SessionMode = 'READ'): Promise<T[]> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     try {
       const result = await session.run(text, params);
@@ -153,7 +183,7 @@ export class Database {
 
   private wrap(managed: ManagedTransaction): Transaction {
     return {
-      run: async <T extends Row>(name: string, params: Params = {}) => {
+      run: async <T extends object>(name: string, params: Params = {}) => {
         const result = await managed.run(this.registry.get(name), params);
         return result.records.map((record) => record.toObject() as T);
       },

@@ -29,14 +29,28 @@ export interface NeighbourPage {
   total: number;
 }
 
+/** How one viewer may see entity records: src/protection/ masks protected people for viewers without clearance. */
+export interface EntityPresenter {
+  entities<T extends EntityRecord>(records: readonly T[]): Promise<T[]>;
+}
+
 /** Reads entities and their neighbourhoods for the investigator's detail views. */
 export class EntityReader {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly presenter?: EntityPresenter,
+  ) {}
+
+  /** The same reader with every record it returns passed through the viewer's presenter. */
+  forViewer(presenter: EntityPresenter): EntityReader {
+    return new EntityReader(this.db, presenter);
+  }
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     if (!ids.length) return new Map();
     const rows = await this.db.read<EntityRow>('entities/get-by-ids', { ids: [...new Set(ids)] });
-    const entities = rows.map(toEntityRecord).filter((e): e is EntityRecord => e !== undefined);
+    const read = rows.map(toEntityRecord).filter((e): e is EntityRecord => e !== undefined);
+    const entities = this.presenter ? await this.presenter.entities(read) : read;
     return new Map(entities.map((e) => [e.id, e]));
   }
 

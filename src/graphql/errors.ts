@@ -15,6 +15,13 @@ export const ErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT: 'DATABASE_TIMEOUT',
   NOT_IMPLEMENTED: 'NOT_IMPLEMENTED',
+  DETECTION_IN_PROGRESS: 'DETECTION_IN_PROGRESS',
+  /** A read of personal data without an X-Purpose header. */
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /** The caller's token has used up its request rate; retry after Retry-After seconds. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The audit record could not be written, so the result is withheld. */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

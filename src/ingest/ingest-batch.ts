@@ -1,7 +1,10 @@
 import type { Database, Transaction } from '../db/database.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
+import { refKey } from './entity-keys.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { validateBatch, type KnownEntity, type LinkRow, type ValidatedBatch } from './validate-batch.ts';
+
+const PHONE_REF = refKey('PHONE', '', '');
 
 /** The documented ceiling of one ingest call; larger batches are refused whole. */
 export const MAX_RECORDS_PER_BATCH = 50_000;
@@ -97,10 +100,13 @@ export class IngestService {
   }
 
   private async findKnown(refs: readonly string[]): Promise<Map<string, KnownEntity>> {
-    const rows = await this.db.read<{ key: string; id: string; dateOfBirth: string | null }>(
-      'ingest/find-known-entities',
-      { refs: refs.map((key) => ({ key, e164: key.startsWith('PHONE||') ? key.slice('PHONE||'.length) : null })) },
-    );
+    const numbers = refs.filter((key) => key.startsWith(PHONE_REF)).map((key) => key.slice(PHONE_REF.length));
+    const keys = refs.filter((key) => !key.startsWith(PHONE_REF));
+    type Found = { key: string; id: string; dateOfBirth: string | null };
+    const rows = await this.db.readTransaction(async (tx) => [
+      ...(keys.length ? await tx.run<Found>('ingest/find-known-entities', { keys }) : []),
+      ...(numbers.length ? await tx.run<Found>('ingest/find-known-phones', { numbers }) : []),
+    ]);
     return new Map(rows.map((row) => [row.key, { id: row.id, dateOfBirth: row.dateOfBirth }]));
   }
 }
@@ -113,18 +119,8 @@ async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string)
   if (batch.brokers.length) remember(await tx.run('ingest/upsert-brokers', { rows: batch.brokers, now }));
   if (batch.cases.length) remember(await tx.run('ingest/upsert-cases', { rows: batch.cases, now }));
 
-  // Links and crossings may also name entities of earlier batches, or entities that an
-  // earlier record was merged into: resolve every reference inside this transaction.
-  const unresolved = [
-    ...new Set([...batch.crossings.map((c) => c.person), ...batch.links.flatMap((l) => [l.from, l.to])]),
-  ].filter((key) => !ids.has(key));
-  if (unresolved.length) {
-    remember(
-      await tx.run('ingest/find-known-entities', {
-        refs: unresolved.map((key) => ({ key, e164: key.startsWith('PHONE||') ? key.slice('PHONE||'.length) : null })),
-      }),
-    );
-  }
+  // Links and crossings may also name entities of earlier batches, looked up while validating.
+  for (const [key, id] of batch.knownIds) if (!ids.has(key)) ids.set(key, id);
   if (batch.crossings.length) {
     const rows = batch.crossings.map((c) => ({ ...c, personId: ids.get(c.person) }));
     await tx.run('ingest/upsert-crossings', { rows, now });

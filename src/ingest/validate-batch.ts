@@ -1,5 +1,5 @@
 import type { EntityKind } from '../entities/entity-records.ts';
-import { foldName, normalizeName } from '../text/fold-name.ts';
+import { foldName, nameKey, normalizeName } from '../text/fold-name.ts';
 import type { EntityRefInput, IngestBatchInput, LinkInput, PersonInput, RecordError, Section } from './batch-types.ts';
 import { checkpointFor, type CheckpointRow } from './checkpoints.ts';
 import { entityId, refKey, sourceKey } from './entity-keys.ts';
@@ -17,6 +17,7 @@ export interface PersonRow extends SourcedRow {
   props: {
     fullName: string;
     foldedName: string;
+    nameKey: string;
     dateOfBirth: string | null;
     sex: string | null;
     nationality: string | null;
@@ -67,6 +68,8 @@ export interface ValidatedBatch {
   errors: RecordError[];
   /** References to entities the batch does not carry; the caller looks them up in the store. */
   externalRefs: string[];
+  /** The ids those references resolved to. */
+  knownIds: Map<string, string>;
 }
 
 /** What the store knows of an entity referred to from outside the batch. */
@@ -152,6 +155,7 @@ export async function validateBatch(
     links: [],
     errors,
     externalRefs: [],
+    knownIds: new Map(),
   };
   /** Entities of this batch by reference key, with what later checks need. */
   const inBatch = new Map<string, { dateOfBirth: string | null }>();
@@ -189,6 +193,7 @@ export async function validateBatch(
       props: {
         fullName,
         foldedName: foldName(fullName),
+        nameKey: nameKey(fullName),
         dateOfBirth,
         sex,
         nationality,
@@ -265,6 +270,7 @@ export async function validateBatch(
   }
   out.externalRefs = [...wanted];
   const known = out.externalRefs.length ? await lookup(out.externalRefs) : new Map<string, KnownEntity>();
+  for (const [key, entity] of known) out.knownIds.set(key, entity.id);
   const resolve = (key: string, what: string): { dateOfBirth: string | null } => {
     const found = inBatch.get(key) ?? known.get(key);
     if (!found)

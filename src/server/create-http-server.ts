@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/database.ts';
+import { serveExplorer } from './serve-explorer.ts';
 
 export interface HttpServerOptions {
   graphql: (req: IncomingMessage, res: ServerResponse) => void;
@@ -10,8 +11,9 @@ export interface HttpServerOptions {
 }
 
 /**
- * The service's HTTP front: /health, /graphql, and a body-size limit applied before any
- * parsing, so an oversized request is refused without being read into memory.
+ * The service's HTTP front: /health, /graphql, the explorer page (/ and /explorer), and a
+ * body-size limit applied before any parsing, so an oversized request is refused without
+ * being read into memory.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const server = createServer((req, res) => {
@@ -31,6 +33,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       options.graphql(req, res);
       return;
     }
+    if (serveExplorer(req, res, path ?? '/')) return;
     refuse(res, 404, 'NOT_FOUND', 'not found; the API is at /graphql');
   });
   server.keepAliveTimeout = 65_000;

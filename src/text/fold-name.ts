@@ -16,3 +16,11 @@ export function foldName(name: string): string {
     .replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * The folded name with its words sorted: "Hùng Nguyễn Văn" and "Nguyen Van Hung" share it,
+ * since agencies write Vietnamese names in either order.
+ */
+export function nameKey(name: string): string {
+  return foldName(name).split(' ').filter(Boolean).sort().join(' ');
+}

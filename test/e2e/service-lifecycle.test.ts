@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql } from '../support/service.ts';
+import { TEST_JWT_SECRET, graphql } from '../support/service.ts';
 import { ServiceProcess, freePort, healthStatus, isAlive, waitFor } from '../support/service-process.ts';
 
 // Two services on their own embedded Neo4j, side by side, as two users would start them.
@@ -19,6 +19,7 @@ function startInstance(dataDir: string, port: number): ServiceProcess {
     PORT: String(port),
     DATA_DIR: dataDir,
     SEED_DEMO: 'false',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '128m',
   });
@@ -43,10 +44,20 @@ describe('the service on its embedded Neo4j', () => {
 
     // The database dies under the running service: 503 and a stable error code, then recovery.
     process.kill(jvmA!, 'SIGKILL');
-    await waitFor(async () => (await healthStatus(portA)) === 503, 15_000, 'A to report 503');
-    const failed = await graphql(`http://127.0.0.1:${portA}`, '{ node(id: "per_none") { id } }');
-    expect(failed.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    // Requests during the outage: the driver retries briefly, then answers with a stable code.
+    let failed: Awaited<ReturnType<typeof graphql>> | undefined;
+    await waitFor(
+      async () => {
+        const answer = await graphql(`http://127.0.0.1:${portA}`, '{ node(id: "per_none") { id } }');
+        if (answer.errors) failed = answer;
+        return failed !== undefined;
+      },
+      15_000,
+      'a request to fail while the database is down',
+    );
+    expect(failed!.errors?.[0]?.extensions?.code, JSON.stringify(failed)).toBe('DATABASE_UNAVAILABLE');
     expect(JSON.stringify(failed)).not.toMatch(/\bat \S+\.(ts|js):\d+/);
+    await waitFor(async () => (await healthStatus(portA)) === 503, 15_000, 'A to report 503');
     const recoveredIn = await waitFor(async () => (await healthStatus(portA)) === 200, 60_000, 'A to recover');
     expect(recoveredIn).toBeLessThan(60_000);
     expect(await graphql(`http://127.0.0.1:${portA}`, '{ node(id: "per_none") { id } }')).toEqual({

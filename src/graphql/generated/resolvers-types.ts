@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord, PhoneRecord, BrokerRecord, CaseRecord, CrossingRecord, CheckpointRecord, EntityRecord } from '../../entities/entity-records.ts';
+import type { RingRecord, DetectionRunRecord } from '../../rings/ring-records.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -39,6 +40,10 @@ export type AuditEvent = {
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
   purpose: Maybe<Scalars['String']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  roles: Array<Scalars['String']['output']>;
+  rootFields: Array<Scalars['String']['output']>;
+  seq: Scalars['Int']['output'];
 };
 
 export type BorderCrossing = Entity & {
@@ -220,11 +225,15 @@ export type CrossingEdge = {
 
 export type DetectionRun = {
   __typename?: 'DetectionRun';
+  communityCount: Scalars['Int']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  graphStats: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   modularity: Maybe<Scalars['Float']['output']>;
+  parameters: Scalars['String']['output'];
   ringCount: Scalars['Int']['output'];
   startedAt: Scalars['DateTime']['output'];
+  timings: Maybe<Scalars['String']['output']>;
 };
 
 export type Entity = {
@@ -247,6 +256,19 @@ export type EntityRefInput = {
   kind: EntityKind;
   source?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  content: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  mimeType: Scalars['String']['output'];
+};
+
+export type ExportFormat =
+  | 'GEXF'
+  | 'GRAPHML'
+  | 'I2_CSV'
+  | 'JSON';
 
 export type IngestBatchInput = {
   brokers?: InputMaybe<Array<BrokerInput>>;
@@ -302,6 +324,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   detectRings: DetectionRun;
   ingest: IngestReport;
+  setRingStatus: Ring;
 };
 
 
@@ -312,6 +335,13 @@ export type MutationDetectRingsArgs = {
 
 export type MutationIngestArgs = {
   batch: IngestBatchInput;
+};
+
+
+export type MutationSetRingStatusArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: RingStatus;
 };
 
 export type PageInfo = {
@@ -427,11 +457,14 @@ export type Query = {
   __typename?: 'Query';
   auditTrail: AuditConnection;
   entity: Maybe<Entity>;
+  exportLinkChart: Array<ExportFile>;
+  latestDetectionRun: Maybe<DetectionRun>;
   linkChart: LinkChart;
   node: Maybe<Entity>;
   paths: Array<Path>;
   ring: Maybe<Ring>;
   ringCandidates: RingConnection;
+  search: Array<SearchHit>;
 };
 
 
@@ -444,6 +477,17 @@ export type QueryAuditTrailArgs = {
 
 export type QueryEntityArgs = {
   ref: EntityRefInput;
+};
+
+
+export type QueryExportLinkChartArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  format: ExportFormat;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  linkTypes?: InputMaybe<Array<LinkType>>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  seeds: Array<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -478,8 +522,16 @@ export type QueryRingArgs = {
 export type QueryRingCandidatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeDismissed?: InputMaybe<Scalars['Boolean']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
   minSize?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  text: Scalars['String']['input'];
 };
 
 export type RecordError = {
@@ -492,11 +544,20 @@ export type RecordError = {
 
 export type Ring = {
   __typename?: 'Ring';
+  continuesFrom: Maybe<Scalars['ID']['output']>;
+  detectedAt: Scalars['DateTime']['output'];
+  evidence: Array<RingEvidence>;
   factors: Array<RiskFactor>;
+  firstDetectedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  keyBrokers: Array<Broker>;
+  keyPhones: Array<Phone>;
   members: Array<RingMember>;
+  personCount: Scalars['Int']['output'];
   score: Scalars['Float']['output'];
   size: Scalars['Int']['output'];
+  status: RingStatus;
+  statusNote: Maybe<Scalars['String']['output']>;
   summary: Scalars['String']['output'];
 };
 
@@ -509,6 +570,7 @@ export type RingConnection = {
 
 export type RingDetectionInput = {
   minSize?: InputMaybe<Scalars['Int']['input']>;
+  referenceDate?: InputMaybe<Scalars['Date']['input']>;
   resolution?: InputMaybe<Scalars['Float']['input']>;
   seed?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -519,17 +581,39 @@ export type RingEdge = {
   node: Ring;
 };
 
+export type RingEvidence = {
+  __typename?: 'RingEvidence';
+  source: Scalars['ID']['output'];
+  sources: Array<Scalars['String']['output']>;
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
 export type RingMember = {
   __typename?: 'RingMember';
   entity: Entity;
   role: Maybe<Scalars['String']['output']>;
 };
 
+export type RingStatus =
+  | 'CONFIRMED'
+  | 'DISMISSED'
+  | 'OPEN';
+
 export type RiskFactor = {
   __typename?: 'RiskFactor';
   code: Scalars['String']['output'];
   contribution: Scalars['Float']['output'];
   description: Scalars['String']['output'];
+  entityIds: Array<Scalars['ID']['output']>;
+};
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  entity: Entity;
+  matchedOn: Scalars['String']['output'];
+  score: Scalars['Float']['output'];
 };
 
 export type Sex =
@@ -646,10 +730,12 @@ export type ResolversTypes = {
   CrossingEdge: ResolverTypeWrapper<Omit<CrossingEdge, 'node'> & { node: ResolversTypes['BorderCrossing'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DetectionRun: ResolverTypeWrapper<DetectionRun>;
+  DetectionRun: ResolverTypeWrapper<DetectionRunRecord>;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityKind: EntityKind;
   EntityRefInput: EntityRefInput;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
+  ExportFormat: ExportFormat;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestBatchInput: IngestBatchInput;
@@ -673,12 +759,15 @@ export type ResolversTypes = {
   PhoneInput: PhoneInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordError: ResolverTypeWrapper<RecordError>;
-  Ring: ResolverTypeWrapper<Omit<Ring, 'members'> & { members: Array<ResolversTypes['RingMember']> }>;
+  Ring: ResolverTypeWrapper<RingRecord>;
   RingConnection: ResolverTypeWrapper<Omit<RingConnection, 'edges'> & { edges: Array<ResolversTypes['RingEdge']> }>;
   RingDetectionInput: RingDetectionInput;
   RingEdge: ResolverTypeWrapper<Omit<RingEdge, 'node'> & { node: ResolversTypes['Ring'] }>;
+  RingEvidence: ResolverTypeWrapper<RingEvidence>;
   RingMember: ResolverTypeWrapper<Omit<RingMember, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  RingStatus: RingStatus;
   RiskFactor: ResolverTypeWrapper<RiskFactor>;
+  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Sex: Sex;
   SourceRecord: ResolverTypeWrapper<SourceRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -708,9 +797,10 @@ export type ResolversParentTypes = {
   CrossingEdge: Omit<CrossingEdge, 'node'> & { node: ResolversParentTypes['BorderCrossing'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  DetectionRun: DetectionRun;
+  DetectionRun: DetectionRunRecord;
   Entity: EntityRecord;
   EntityRefInput: EntityRefInput;
+  ExportFile: ExportFile;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   IngestBatchInput: IngestBatchInput;
@@ -732,12 +822,14 @@ export type ResolversParentTypes = {
   PhoneInput: PhoneInput;
   Query: Record<PropertyKey, never>;
   RecordError: RecordError;
-  Ring: Omit<Ring, 'members'> & { members: Array<ResolversParentTypes['RingMember']> };
+  Ring: RingRecord;
   RingConnection: Omit<RingConnection, 'edges'> & { edges: Array<ResolversParentTypes['RingEdge']> };
   RingDetectionInput: RingDetectionInput;
   RingEdge: Omit<RingEdge, 'node'> & { node: ResolversParentTypes['Ring'] };
+  RingEvidence: RingEvidence;
   RingMember: Omit<RingMember, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   RiskFactor: RiskFactor;
+  SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SourceRecord: SourceRecord;
   String: Scalars['String']['output'];
 };
@@ -761,6 +853,10 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rootFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BorderCrossingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BorderCrossing'] = ResolversParentTypes['BorderCrossing']> = {
@@ -880,15 +976,25 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DetectionRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetectionRun'] = ResolversParentTypes['DetectionRun']> = {
+  communityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  graphStats?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modularity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ringCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'BorderCrossing' | 'Broker' | 'Case' | 'Checkpoint' | 'Person' | 'Phone', ParentType, ContextType>;
+};
+
+export type ExportFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IngestReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IngestReport'] = ResolversParentTypes['IngestReport']> = {
@@ -907,6 +1013,7 @@ export type LinkChartResolvers<ContextType = GraphQLContext, ParentType extends 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
   ingest?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'batch'>>;
+  setRingStatus?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationSetRingStatusArgs, 'id' | 'status'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -981,11 +1088,14 @@ export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
+  exportLinkChart?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryExportLinkChartArgs, 'depth' | 'format' | 'maxNodes' | 'seeds'>>;
+  latestDetectionRun?: Resolver<Maybe<ResolversTypes['DetectionRun']>, ParentType, ContextType>;
   linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<QueryLinkChartArgs, 'depth' | 'maxNodes' | 'seeds'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;
-  ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first'>>;
+  ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first' | 'includeDismissed'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
 };
 
 export type RecordErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordError'] = ResolversParentTypes['RecordError']> = {
@@ -996,11 +1106,20 @@ export type RecordErrorResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type RingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ring'] = ResolversParentTypes['Ring']> = {
+  continuesFrom?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['RingEvidence']>, ParentType, ContextType>;
   factors?: Resolver<Array<ResolversTypes['RiskFactor']>, ParentType, ContextType>;
+  firstDetectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyBrokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
+  keyPhones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['RingMember']>, ParentType, ContextType>;
+  personCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RingStatus'], ParentType, ContextType>;
+  statusNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1015,6 +1134,14 @@ export type RingEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['Ring'], ParentType, ContextType>;
 };
 
+export type RingEvidenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingEvidence'] = ResolversParentTypes['RingEvidence']> = {
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type RingMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingMember'] = ResolversParentTypes['RingMember']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1024,6 +1151,13 @@ export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceRecord'] = ResolversParentTypes['SourceRecord']> = {
@@ -1054,6 +1188,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DetectionRun?: DetectionRunResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   IngestReport?: IngestReportResolvers<ContextType>;
   LinkChart?: LinkChartResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1071,8 +1206,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Ring?: RingResolvers<ContextType>;
   RingConnection?: RingConnectionResolvers<ContextType>;
   RingEdge?: RingEdgeResolvers<ContextType>;
+  RingEvidence?: RingEvidenceResolvers<ContextType>;
   RingMember?: RingMemberResolvers<ContextType>;
   RiskFactor?: RiskFactorResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   SourceRecord?: SourceRecordResolvers<ContextType>;
 };
 

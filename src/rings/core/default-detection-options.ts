@@ -14,6 +14,9 @@ import type { ResolvedDetectionOptions } from './types.ts';
  * common in ordinary life and weigh least.
  */
 export const defaultEvidenceWeights = {
+  // Checked against the planted rings with `npm run rings:evaluate` (BENCHMARKS.md): family
+  // ties are what glue a ring to its members' homes, so they weigh least; two agencies'
+  // records of one person are held together until entity resolution joins them.
   base: {
     RECRUITED_BY: 3,
     OPERATES: 4,
@@ -22,7 +25,8 @@ export const defaultEvidenceWeights = {
     SAME_CASE: 1.5,
     CALLED: 1,
     KNOWS: 1,
-    RELATIVE_OF: 1,
+    RELATIVE_OF: 0.05,
+    SAME_PERSON: 20,
   },
   // A licensed agency with an active licence recruits thousands legally: its recruits share little.
   licensedActiveBroker: 0.2,

@@ -102,6 +102,12 @@ export const evidenceKinds = [
   'SAME_CASE',
   'KNOWS',
   'RELATIVE_OF',
+  /**
+   * Two person records that are likely the same real person (the same folded name and birth
+   * date, or a shared document number), sent by different agencies: until entity resolution
+   * joins them, this keeps one person's evidence from being split across strangers.
+   */
+  'SAME_PERSON',
 ] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 

@@ -22,4 +22,17 @@ describe('loadConfig', () => {
   it('reads SEED_DEMO=false as starting empty', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
+
+  it('requires AUTH_JWT_SECRET in production and reads the auth settings', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_JWT_SECRET must be set when NODE_ENV=production/,
+    );
+    const config = loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'idp' });
+    expect(config.auth).toMatchObject({
+      jwksUrl: 'https://idp.example/jwks.json',
+      issuer: 'idp',
+      jwtSecret: undefined,
+    });
+    expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
+  });
 });

@@ -1,0 +1,3 @@
+MATCH (r:Ring {current: true})
+WHERE r.score >= $minScore AND r.personCount >= $minSize AND (r.status IS NULL OR NOT r.status IN $hiddenStatuses)
+RETURN count(r) AS total

@@ -1,0 +1,2 @@
+CREATE (run:DetectionRun {id: $run.id})
+SET run += $run

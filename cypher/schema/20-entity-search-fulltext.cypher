@@ -1,0 +1,1 @@
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Person|Broker) ON EACH [n.foldedName, n.documentNumbers] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false } }

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT audit_event_seq IF NOT EXISTS FOR (a:AuditEvent) REQUIRE a.seq IS UNIQUE

@@ -1,0 +1,2 @@
+MATCH (p:Phone {e164: $e164})
+RETURN p.id AS id

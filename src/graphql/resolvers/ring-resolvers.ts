@@ -1,0 +1,68 @@
+import { InvalidDetectionOptionsError } from '../../rings/core/index.ts';
+import { DetectionInProgressError, RingNotFoundError } from '../../rings/ring-detection-service.ts';
+import type { RingRecord } from '../../rings/ring-records.ts';
+import type { GraphQLContext } from '../context.ts';
+import { ErrorCode, clientError } from '../errors.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { connection, pageArgs } from '../pagination.ts';
+
+async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext, ids: readonly string[], kind: K) {
+  const entities = await ctx.services.entities.byIds(ids);
+  return ids.flatMap((id) => {
+    const entity = entities.get(id);
+    return entity?.kind === kind ? [entity as Extract<typeof entity, { kind: K }>] : [];
+  });
+}
+
+function translateRingErrors(error: unknown): never {
+  if (error instanceof DetectionInProgressError) throw clientError(ErrorCode.DETECTION_IN_PROGRESS, error.message);
+  if (error instanceof InvalidDetectionOptionsError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
+  if (error instanceof RingNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
+  throw error;
+}
+
+export const ringResolvers: Resolvers = {
+  Query: {
+    ringCandidates: async (_, { minScore, minSize, first, after, includeDismissed }, ctx) => {
+      const page = pageArgs(first, after);
+      const { rings, total } = await ctx.services.rings.candidates(
+        { minScore: minScore ?? 0, minSize: minSize ?? 0, includeDismissed: includeDismissed ?? false },
+        page,
+      );
+      return connection(rings, page.skip, total);
+    },
+    ring: async (_, { id }, ctx) => (await ctx.services.rings.ring(id))?.ring ?? null,
+    latestDetectionRun: async (_, __, ctx) => (await ctx.services.rings.latestRun()) ?? null,
+  },
+  Mutation: {
+    detectRings: (_, { options }, ctx) =>
+      ctx.services.rings
+        .detect({
+          resolution: options?.resolution ?? null,
+          seed: options?.seed ?? null,
+          minSize: options?.minSize ?? null,
+          referenceDate: options?.referenceDate ?? null,
+        })
+        .catch(translateRingErrors),
+    setRingStatus: (_, { id, status, note }, ctx) =>
+      ctx.services.rings.setStatus(id, status, note ?? null, ctx.principal.sub).catch(translateRingErrors),
+  },
+  Ring: {
+    members: async (ring: RingRecord, _, ctx) => {
+      const found = await ctx.services.rings.ring(ring.id);
+      const members = found?.members ?? [];
+      const entities = await ctx.services.entities.byIds(members.map((m) => m.entityId));
+      return members.flatMap((m) => {
+        const entity = entities.get(m.entityId);
+        return entity ? [{ entity, role: m.role }] : [];
+      });
+    },
+    keyPhones: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyPhones, 'PHONE'),
+    keyBrokers: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyBrokers, 'BROKER'),
+    evidence: (ring, _, ctx) => ctx.services.rings.evidence(ring.id),
+    // Descriptions name figures and phone numbers: a protected phone's number becomes its pseudonym (src/protection/).
+    factors: (ring, _, ctx) =>
+      Promise.all(ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description) }))),
+    summary: (ring, _, ctx) => ctx.protection.text(ring.summary),
+  },
+};

@@ -1,0 +1,89 @@
+import type { Database } from '../db/database.ts';
+import {
+  edgeId,
+  edgeWeight,
+  type ChartEdge,
+  type ChartNode,
+  type LinkChart,
+  type LinkChartRequest,
+} from './chart-types.ts';
+import { collapsedLabel, collapsedNodeId, leftOutCount, neighbourKind } from './collapse-supernodes.ts';
+import { expandNeighbourhood } from './expand-neighbourhood.ts';
+import { layoutChart } from './layout-chart.ts';
+import { readChartEntities } from './read-chart-nodes.ts';
+import { checkChartRequest } from './validate-request.ts';
+
+interface EdgeRow extends Record<string, unknown> {
+  source: string;
+  target: string;
+  type: string;
+  count: number | null;
+}
+
+/**
+ * A link chart: the neighbourhood of the seeds (expand-neighbourhood.ts), every link of
+ * the allowed types in the time window between the nodes it holds, one synthetic node per
+ * hub and link type for the neighbours left out, and deterministic coordinates.
+ */
+export async function buildLinkChart(db: Database, request: LinkChartRequest): Promise<LinkChart> {
+  const window = checkChartRequest(request);
+  // One read transaction for every round: a consistent snapshot, and no session set-up per query.
+  const { found, rows, entities } = await db.readTransaction(
+    async (tx) => {
+      const found = await expandNeighbourhood(tx, request, window);
+      const rows = await tx.run<EdgeRow>('linkchart/edges-among', {
+        ids: found.entityIds,
+        types: found.types,
+        ...window,
+      });
+      const entities = await readChartEntities(tx, found.entityIds);
+      return { found, rows, entities };
+    },
+    { timeoutMs: 30_000, metadata: { query: 'linkchart/build', seeds: request.seeds.length, depth: request.depth } },
+  );
+
+  const edges: ChartEdge[] = rows.map((row) => ({
+    id: edgeId(row.source, row.type, row.target),
+    source: row.source,
+    target: row.target,
+    type: row.type,
+    weight: edgeWeight(row.type, row.count),
+  }));
+  const nodes: ChartNode[] = found.entityIds.flatMap((id) => {
+    const entity = entities.get(id);
+    return entity ? [{ ...entity, x: null, y: null, collapsedCount: null }] : [];
+  });
+
+  let truncated = found.truncated;
+  for (const group of found.collapsed) {
+    const count = leftOutCount(group, edges);
+    if (count === 0) continue;
+    truncated = true;
+    const id = collapsedNodeId(group.supernode, group.type);
+    nodes.push({
+      id,
+      kind: neighbourKind(group.supernodeKind, group.type),
+      label: collapsedLabel(group, count),
+      ringId: null,
+      x: null,
+      y: null,
+      collapsedCount: count,
+    });
+    edges.push({
+      id: edgeId(group.supernode, group.type, id),
+      source: group.supernode,
+      target: id,
+      type: group.type,
+      weight: 1,
+    });
+  }
+
+  const positions = layoutChart({ nodes, edges });
+  for (const node of nodes) {
+    const position = positions.get(node.id);
+    node.x = position?.x ?? 0;
+    node.y = position?.y ?? 0;
+  }
+  edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { nodes, edges, truncated };
+}

@@ -1,0 +1,114 @@
+// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--detection-seed 42]
+// For each scenario seed: a fresh local Neo4j (or NEO4J_URI, emptied first only with --wipe),
+// the scenario loaded through ingest, ring detection run, and its candidates compared with the
+// scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluateRings, type RingEvaluation } from '../../../seed/index.ts';
+import type { PlantedRing } from '../../../seed/evaluate/evaluate-rings.ts';
+import { loadScenario } from '../../../seed/load/load-scenario.ts';
+import type { ScenarioPresetName, SourceRef, TruthRecord } from '../../../seed/index.ts';
+import { createServices } from '../../app/services.ts';
+import { applySchema } from '../../db/apply-schema.ts';
+import { Database } from '../../db/database.ts';
+import { LocalNeo4j } from '../../db/local-neo4j/local-neo4j.ts';
+import type { IngestBatchInput } from '../../ingest/batch-types.ts';
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'test' },
+    seeds: { type: 'string', default: '1,2,3' },
+    resolution: { type: 'string' },
+    'detection-seed': { type: 'string', default: '42' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+interface SeedOutcome {
+  seed: number;
+  evaluation: RingEvaluation;
+  loadSeconds: number;
+  detectSeconds: number;
+  rings: number;
+}
+
+async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-evaluate-'));
+  const neo4j = new LocalNeo4j({ dataDir, password: 'ringwatch-evaluate', heap: '2g', pageCache: '1g' });
+  try {
+    const ready = await neo4j.start();
+    const db = await Database.connect({
+      uri: ready.boltUri,
+      user: 'neo4j',
+      password: 'ringwatch-evaluate',
+      database: 'neo4j',
+    });
+    await applySchema(db);
+    const services = createServices(db);
+    const planted: PlantedRing[] = [];
+    let referenceDate = '';
+    const load = await loadScenario(
+      { preset: values.preset as ScenarioPresetName, seed: scenarioSeed },
+      (batch) => services.ingest.ingest(batch as IngestBatchInput),
+      {
+        sinks: {
+          onTruth: (record: TruthRecord) => {
+            if (record.type === 'ring') planted.push(record);
+            if (record.type === 'scenario') referenceDate = record.referenceDate;
+          },
+        },
+      },
+    );
+    const started = performance.now();
+    const run = await services.rings.detect({
+      referenceDate,
+      seed: Number(values['detection-seed']),
+      ...(values.resolution ? { resolution: Number(values.resolution) } : {}),
+    });
+    const detectSeconds = (performance.now() - started) / 1000;
+    const rows = await db.read<{ ringId: string; score: number; members: SourceRef[][] }>('rings/current-ring-people');
+    const candidates = rows.map((row) => ({
+      id: row.ringId,
+      score: row.score,
+      members: row.members.map((refs) => ({ refs })),
+    }));
+    await db.close();
+    return {
+      seed: scenarioSeed,
+      evaluation: evaluateRings(planted, candidates),
+      loadSeconds: load.seconds,
+      detectSeconds,
+      rings: run.ringCount,
+    };
+  } finally {
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const outcomes: SeedOutcome[] = [];
+for (const seed of values.seeds.split(',').map(Number)) {
+  process.stderr.write(`scenario ${values.preset} seed ${seed}: loading, detecting, evaluating...\n`);
+  outcomes.push(await evaluateSeed(seed));
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const lines = [
+  `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}`,
+  '| scenario seed | planted rings | found | recall | precision at k | candidates | load s | detect s |',
+  '|---|---|---|---|---|---|---|---|',
+  ...outcomes.map(
+    (o) =>
+      `| ${o.seed} | ${o.evaluation.plantedCount} | ${o.evaluation.found} | ${pct(o.evaluation.recall)} | ` +
+      `${pct(o.evaluation.precisionAtK)} | ${o.rings} | ${o.loadSeconds.toFixed(1)} | ${o.detectSeconds.toFixed(1)} |`,
+  ),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (values.json) {
+  for (const o of outcomes) {
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall: o.evaluation.recall, precisionAtK: o.evaluation.precisionAtK })}\n`,
+    );
+  }
+}

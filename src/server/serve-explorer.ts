@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { bundleExplorer } from '../explorer/bundle-explorer.ts';
+
+const STATIC_DIR = fileURLToPath(new URL('../explorer/static/', import.meta.url));
+
+/** The page's security headers: its own script and styles only, and calls to this service only. */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const FILES: Record<string, { file: string; type: string }> = {
+  '/explorer': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/explorer/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/explorer/explorer.css': { file: 'explorer.css', type: 'text/css; charset=utf-8' },
+};
+
+let bundle: Promise<string> | undefined;
+
+/**
+ * The explorer page: GET / redirects to /explorer; the page, its stylesheet and its script
+ * (bundled on first request, see bundle-explorer.ts). Returns false for any other path.
+ */
+export function serveExplorer(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  if (path !== '/' && path !== '/explorer' && !path.startsWith('/explorer/')) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+    res.end('method not allowed');
+    return true;
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: '/explorer/' });
+    res.end();
+    return true;
+  }
+  void respond(req, res, path);
+  return true;
+}
+
+async function respond(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  try {
+    let body: string;
+    let type: string;
+    if (path === '/explorer/app.js') {
+      bundle ??= bundleExplorer().catch((error: unknown) => {
+        bundle = undefined;
+        throw error;
+      });
+      body = await bundle;
+      type = 'text/javascript; charset=utf-8';
+    } else {
+      const entry = FILES[path];
+      if (!entry) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      body = await readFile(`${STATIC_DIR}${entry.file}`, 'utf8');
+      type = entry.type;
+    }
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...PAGE_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('the explorer could not be served');
+  }
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { signToken } from '../../../src/auth/sign-token.ts';
+
+/** A secret of this test file's service, so the tests sign their own tokens. */
+export const TEST_JWT_SECRET = randomBytes(36).toString('base64url');
+
+/** Headers of an agency system that sends batches. */
+export async function ingestHeaders(): Promise<Record<string, string>> {
+  const token = await signToken(TEST_JWT_SECRET, { sub: 'linkchart-test-feed', roles: ['ingest'], agency: 'test' });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Headers of an investigator with every clearance, reading for a stated purpose. */
+export async function investigatorHeaders(): Promise<Record<string, string>> {
+  const token = await signToken(TEST_JWT_SECRET, {
+    sub: 'linkchart-test-investigator',
+    roles: ['investigator'],
+    agency: 'test',
+    clearance: ['minors', 'victims'],
+  });
+  return { authorization: `Bearer ${token}`, 'x-purpose': 'linkchart integration test' };
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../../src/app/start-service.ts';
+import { ROLES, type Role } from '../../../src/auth/roles.ts';
+import { uniqueSource } from '../../support/database.ts';
+import { INGEST, asRole, graphql, startTestService } from '../../support/service.ts';
+
+/**
+ * The contract's header, written out by hand (not imported from the policy table it checks):
+ * ingest may call ingest and nothing else; analysts read rings, link charts, paths and
+ * entities and run detectRings; investigators read entities, link charts, paths and rings;
+ * supervisors read everything, auditTrail included; admins do everything.
+ */
+const READ = ['analyst', 'investigator', 'supervisor', 'admin'];
+const CONTRACT: Record<string, string[]> = {
+  node: READ,
+  entity: READ,
+  linkChart: READ,
+  paths: READ,
+  search: READ,
+  exportLinkChart: READ,
+  ringCandidates: READ,
+  ring: READ,
+  latestDetectionRun: READ,
+  auditTrail: ['supervisor', 'admin'],
+  ingest: ['ingest', 'admin'],
+  detectRings: ['analyst', 'admin'],
+  setRingStatus: ['analyst', 'admin'],
+};
+
+/** Each root field with small fixed inputs that can neither write nor run anything heavy when allowed. */
+const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
+  node: { query: '{ node(id: "per_none") { id } }' },
+  entity: { query: '{ entity(ref: {kind: PERSON, externalId: "none", source: "none"}) { id } }' },
+  linkChart: { query: '{ linkChart(seeds: ["per_none"]) { truncated } }' },
+  paths: { query: '{ paths(from: "per_none", to: "per_none2") { length } }' },
+  search: { query: '{ search(text: "zzqqxxyy") { score } }' },
+  exportLinkChart: { query: '{ exportLinkChart(seeds: ["per_none"], format: JSON) { filename } }' },
+  ringCandidates: { query: '{ ringCandidates(first: 1, minScore: 101) { totalCount } }' },
+  ring: { query: '{ ring(id: "ring_none") { id } }' },
+  latestDetectionRun: { query: '{ latestDetectionRun { id } }' },
+  auditTrail: { query: '{ auditTrail(first: 1) { pageInfo { hasNextPage } } }' },
+  // A source with "|" is refused before anything is written.
+  ingest: { query: INGEST, variables: () => ({ batch: { source: `${uniqueSource('policy')}|x` } }) },
+  // A negative resolution is refused before a detection starts.
+  detectRings: { query: 'mutation { detectRings(options: {resolution: -1}) { id } }' },
+  setRingStatus: { query: 'mutation { setRingStatus(id: "ring_none", status: DISMISSED) { id } }' },
+};
+
+let service: RunningService;
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+describe('authorisation as the contract states it', () => {
+  it('covers every root field of the schema', () => {
+    const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
+    const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) => Object.keys(t?.getFields() ?? {}));
+    expect(fields.filter((f) => !OPERATIONS[f] || !CONTRACT[f])).toEqual([]);
+  });
+
+  it('allows every (roles, operation) pair exactly as the contract says, through the HTTP endpoint', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([...ROLES], { minLength: 1 }),
+        fc.constantFrom(...Object.keys(OPERATIONS)),
+        async (roles: Role[], field) => {
+          const op = OPERATIONS[field]!;
+          const result = await graphql(service.url, op.query, op.variables?.() ?? {}, await asRole(roles));
+          const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+          const allowed = roles.some((role) => CONTRACT[field]!.includes(role));
+          if (allowed) expect(codes, `${roles} ${field}: ${JSON.stringify(result.errors)}`).not.toContain('FORBIDDEN');
+          else {
+            expect(codes, `${roles} ${field}`).toEqual(['FORBIDDEN']);
+            expect(result.data ?? null).toBeNull();
+          }
+        },
+      ),
+      { numRuns: 120, seed: 20260730 },
+    );
+  });
+
+  it('refuses a whole operation when one of its fields is not allowed', async () => {
+    const result = await graphql(
+      service.url,
+      '{ node(id: "x") { id } auditTrail { pageInfo { hasNextPage } } }',
+      {},
+      await asRole(['analyst']),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('refuses a read of personal data without X-Purpose, and says so', async () => {
+    const result = await graphql(
+      service.url,
+      '{ node(id: "x") { id } }',
+      {},
+      { ...(await asRole(['analyst'])), 'x-purpose': '' },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED');
+  });
+
+  it('lets authenticated callers introspect in development', async () => {
+    const result = await graphql<{ __schema: { queryType: { name: string } } }>(
+      service.url,
+      '{ __schema { queryType { name } } }',
+      {},
+      await asRole(['ingest']),
+    );
+    expect(result.data?.__schema.queryType.name).toBe('Query');
+  });
+});
