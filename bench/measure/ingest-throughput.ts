@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateScenario, type ScenarioOptionsInput } from '../../seed/index.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { startService } from '../../src/app/start-service.ts';
+import { signToken } from '../../src/auth/sign-token.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { Database } from '../../src/db/database.ts';
+import { LocalNeo4j } from '../../src/db/local-neo4j/local-neo4j.ts';
+import type { IngestBatchInput } from '../../src/ingest/batch-types.ts';
+import { countRecords } from '../../src/ingest/ingest-batch.ts';
+import { validateBatch } from '../../src/ingest/validate-batch.ts';
+
+export interface IngestThroughput {
+  batches: number;
+  records: number;
+  graphqlSeconds: number;
+  graphqlRecordsPerSecond: number;
+  directSeconds: number;
+  directRecordsPerSecond: number;
+  /** GraphQL throughput as a share of the direct driver's. */
+  ratio: number;
+}
+
+const PASSWORD = 'ringwatch-bench';
+const SECRET = 'ringwatch-bench-secret-0123456789-abcdefghijklmnop';
+
+/** A fresh embedded Neo4j for one side of the comparison, so neither side sees the other's data. */
+async function withFreshNeo4j<T>(work: (uri: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-bench-'));
+  const neo4j = new LocalNeo4j({ dataDir, password: PASSWORD, heap: '2g', pageCache: '2g' });
+  try {
+    return await work((await neo4j.start()).boltUri);
+  } finally {
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The rows the direct baseline writes: every entity and link of the batch, keyed like the service keys them. */
+async function directRows(batch: IngestBatchInput) {
+  const everythingKnown = async (keys: readonly string[]) =>
+    new Map(keys.map((key) => [key, { id: key, dateOfBirth: null }]));
+  const v = await validateBatch(batch, everythingKnown);
+  const entities = [
+    ...v.people.map((r) => ({ key: r.key, props: { ...r.props } })),
+    ...v.phones.map((r) => ({ key: r.ref, props: { e164: r.e164 } })),
+    ...v.brokers.map((r) => ({ key: r.key, props: { ...r.props } })),
+    ...v.cases.map((r) => ({ key: r.key, props: { ...r.props } })),
+    ...v.crossings.map((r) => ({ key: r.key, props: { ...r.props, checkpoint: r.checkpoint.name } })),
+  ];
+  const links = [
+    ...v.links.map((l) => ({ from: l.from, to: l.to, type: l.type, count: l.count ?? 1 })),
+    ...v.crossings.map((c) => ({ from: c.person, to: c.key, type: 'MADE', count: 1 })),
+  ];
+  return { entities, links };
+}
+
+/**
+ * Records per second through the GraphQL ingest mutation over HTTP on loopback, beside the
+ * same rows written by plain UNWIND statements through the driver, each into a fresh Neo4j.
+ */
+export async function measureIngestThroughput(scenario: ScenarioOptionsInput): Promise<IngestThroughput> {
+  const batches = [...generateScenario({ batchSize: 5_000, ...scenario })] as IngestBatchInput[];
+  const records = batches.reduce((total, batch) => total + countRecords(batch), 0);
+
+  const graphqlSeconds = await withFreshNeo4j(async (uri) => {
+    const config = loadConfig({
+      PORT: '0',
+      NEO4J_URI: uri,
+      NEO4J_PASSWORD: PASSWORD,
+      SEED_DEMO: 'false',
+      AUTH_JWT_SECRET: SECRET,
+    });
+    const service = await startService(config, createLogger('silent'));
+    const token = await signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: 'bench' });
+    try {
+      const started = performance.now();
+      for (const batch of batches) {
+        const response = await fetch(`${service.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query: 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { accepted rejected } }',
+            variables: { b: batch },
+          }),
+        });
+        const body = (await response.json()) as { errors?: unknown[]; data?: { ingest: { rejected: number } } };
+        if (body.errors) throw new Error(`ingest failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+      }
+      return (performance.now() - started) / 1000;
+    } finally {
+      await service.close();
+    }
+  });
+
+  const prepared = await Promise.all(batches.map(directRows));
+  const directSeconds = await withFreshNeo4j(async (uri) => {
+    const db = await Database.connect({ uri, user: 'neo4j', password: PASSWORD, database: 'neo4j' });
+    try {
+      await db.write('bench/direct-schema');
+      await db.runText('CALL db.awaitIndexes(300)');
+      const started = performance.now();
+      for (const rows of prepared) {
+        await db.writeTransaction(async (tx) => {
+          await tx.run('bench/direct-entities', { rows: rows.entities });
+          await tx.run('bench/direct-links', { rows: rows.links });
+        });
+      }
+      return (performance.now() - started) / 1000;
+    } finally {
+      await db.close();
+    }
+  });
+
+  return {
+    batches: batches.length,
+    records,
+    graphqlSeconds,
+    graphqlRecordsPerSecond: records / graphqlSeconds,
+    directSeconds,
+    directRecordsPerSecond: records / directSeconds,
+    ratio: directSeconds / graphqlSeconds,
+  };
+}
