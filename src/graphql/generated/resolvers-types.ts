@@ -236,6 +236,37 @@ export type DetectionRun = {
   timings: Maybe<Scalars['String']['output']>;
 };
 
+export type DuplicateCandidate = {
+  __typename?: 'DuplicateCandidate';
+  a: Person;
+  autoMergeable: Scalars['Boolean']['output'];
+  b: Person;
+  factors: Array<DuplicateFactor>;
+  id: Scalars['ID']['output'];
+  reasons: Array<Scalars['String']['output']>;
+  score: Scalars['Float']['output'];
+};
+
+export type DuplicateConnection = {
+  __typename?: 'DuplicateConnection';
+  edges: Array<DuplicateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DuplicateEdge = {
+  __typename?: 'DuplicateEdge';
+  cursor: Scalars['String']['output'];
+  node: DuplicateCandidate;
+};
+
+export type DuplicateFactor = {
+  __typename?: 'DuplicateFactor';
+  code: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
 export type Entity = {
   id: Scalars['ID']['output'];
   kind: EntityKind;
@@ -320,11 +351,26 @@ export type LinkType =
   | 'RELATIVE_OF'
   | 'USES_PHONE';
 
+export type Merge = {
+  __typename?: 'Merge';
+  at: Scalars['DateTime']['output'];
+  automatic: Scalars['Boolean']['output'];
+  by: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  keptId: Scalars['ID']['output'];
+  mergedId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  undoneAt: Maybe<Scalars['DateTime']['output']>;
+  undoneBy: Maybe<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   detectRings: DetectionRun;
   ingest: IngestReport;
+  mergeEntities: Person;
   setRingStatus: Ring;
+  unmergeEntity: Array<Person>;
 };
 
 
@@ -338,10 +384,23 @@ export type MutationIngestArgs = {
 };
 
 
+export type MutationMergeEntitiesArgs = {
+  keep: Scalars['ID']['input'];
+  merge: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationSetRingStatusArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   status: RingStatus;
+};
+
+
+export type MutationUnmergeEntityArgs = {
+  id: Scalars['ID']['input'];
+  mergeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type PageInfo = {
@@ -387,6 +446,7 @@ export type Person = Entity & {
   id: Scalars['ID']['output'];
   kind: EntityKind;
   label: Scalars['String']['output'];
+  merges: Array<Merge>;
   nationality: Maybe<Scalars['CountryCode']['output']>;
   phones: Array<Phone>;
   province: Maybe<Scalars['String']['output']>;
@@ -456,6 +516,7 @@ export type PhoneInput = {
 export type Query = {
   __typename?: 'Query';
   auditTrail: AuditConnection;
+  duplicateCandidates: DuplicateConnection;
   entity: Maybe<Entity>;
   exportLinkChart: Array<ExportFile>;
   latestDetectionRun: Maybe<DetectionRun>;
@@ -472,6 +533,13 @@ export type QueryAuditTrailArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDuplicateCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -552,6 +620,7 @@ export type Ring = {
   id: Scalars['ID']['output'];
   keyBrokers: Array<Broker>;
   keyPhones: Array<Phone>;
+  linkChart: LinkChart;
   members: Array<RingMember>;
   personCount: Scalars['Int']['output'];
   score: Scalars['Float']['output'];
@@ -559,6 +628,12 @@ export type Ring = {
   status: RingStatus;
   statusNote: Maybe<Scalars['String']['output']>;
   summary: Scalars['String']['output'];
+};
+
+
+export type RingLinkChartArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RingConnection = {
@@ -731,6 +806,10 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetectionRun: ResolverTypeWrapper<DetectionRunRecord>;
+  DuplicateCandidate: ResolverTypeWrapper<Omit<DuplicateCandidate, 'a' | 'b'> & { a: ResolversTypes['Person'], b: ResolversTypes['Person'] }>;
+  DuplicateConnection: ResolverTypeWrapper<Omit<DuplicateConnection, 'edges'> & { edges: Array<ResolversTypes['DuplicateEdge']> }>;
+  DuplicateEdge: ResolverTypeWrapper<Omit<DuplicateEdge, 'node'> & { node: ResolversTypes['DuplicateCandidate'] }>;
+  DuplicateFactor: ResolverTypeWrapper<DuplicateFactor>;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityKind: EntityKind;
   EntityRefInput: EntityRefInput;
@@ -745,6 +824,7 @@ export type ResolversTypes = {
   LinkChart: ResolverTypeWrapper<LinkChart>;
   LinkInput: LinkInput;
   LinkType: LinkType;
+  Merge: ResolverTypeWrapper<Merge>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<Omit<Participant, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -798,6 +878,10 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DetectionRun: DetectionRunRecord;
+  DuplicateCandidate: Omit<DuplicateCandidate, 'a' | 'b'> & { a: ResolversParentTypes['Person'], b: ResolversParentTypes['Person'] };
+  DuplicateConnection: Omit<DuplicateConnection, 'edges'> & { edges: Array<ResolversParentTypes['DuplicateEdge']> };
+  DuplicateEdge: Omit<DuplicateEdge, 'node'> & { node: ResolversParentTypes['DuplicateCandidate'] };
+  DuplicateFactor: DuplicateFactor;
   Entity: EntityRecord;
   EntityRefInput: EntityRefInput;
   ExportFile: ExportFile;
@@ -808,6 +892,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   LinkChart: LinkChart;
   LinkInput: LinkInput;
+  Merge: Merge;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Participant: Omit<Participant, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -987,6 +1072,33 @@ export type DetectionRunResolvers<ContextType = GraphQLContext, ParentType exten
   timings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DuplicateCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DuplicateCandidate'] = ResolversParentTypes['DuplicateCandidate']> = {
+  a?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  autoMergeable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  factors?: Resolver<Array<ResolversTypes['DuplicateFactor']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DuplicateConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DuplicateConnection'] = ResolversParentTypes['DuplicateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DuplicateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DuplicateEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DuplicateEdge'] = ResolversParentTypes['DuplicateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DuplicateCandidate'], ParentType, ContextType>;
+};
+
+export type DuplicateFactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DuplicateFactor'] = ResolversParentTypes['DuplicateFactor']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'BorderCrossing' | 'Broker' | 'Case' | 'Checkpoint' | 'Person' | 'Phone', ParentType, ContextType>;
 };
@@ -1010,10 +1122,24 @@ export type LinkChartResolvers<ContextType = GraphQLContext, ParentType extends 
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type MergeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Merge'] = ResolversParentTypes['Merge']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keptId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undoneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  undoneBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
   ingest?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'batch'>>;
+  mergeEntities?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge' | 'reason'>>;
   setRingStatus?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationSetRingStatusArgs, 'id' | 'status'>>;
+  unmergeEntity?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1053,6 +1179,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  merges?: Resolver<Array<ResolversTypes['Merge']>, ParentType, ContextType>;
   nationality?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   phones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1087,6 +1214,7 @@ export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  duplicateCandidates?: Resolver<ResolversTypes['DuplicateConnection'], ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first' | 'minScore'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
   exportLinkChart?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryExportLinkChartArgs, 'depth' | 'format' | 'maxNodes' | 'seeds'>>;
   latestDetectionRun?: Resolver<Maybe<ResolversTypes['DetectionRun']>, ParentType, ContextType>;
@@ -1114,6 +1242,7 @@ export type RingResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   keyBrokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
   keyPhones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
+  linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<RingLinkChartArgs, 'depth' | 'maxNodes'>>;
   members?: Resolver<Array<ResolversTypes['RingMember']>, ParentType, ContextType>;
   personCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1187,10 +1316,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DetectionRun?: DetectionRunResolvers<ContextType>;
+  DuplicateCandidate?: DuplicateCandidateResolvers<ContextType>;
+  DuplicateConnection?: DuplicateConnectionResolvers<ContextType>;
+  DuplicateEdge?: DuplicateEdgeResolvers<ContextType>;
+  DuplicateFactor?: DuplicateFactorResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
   IngestReport?: IngestReportResolvers<ContextType>;
   LinkChart?: LinkChartResolvers<ContextType>;
+  Merge?: MergeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { InvalidChartRequestError } from '../../linkchart/chart-types.ts';
 import { InvalidDetectionOptionsError } from '../../rings/core/index.ts';
 import { DetectionInProgressError, RingNotFoundError } from '../../rings/ring-detection-service.ts';
 import type { RingRecord } from '../../rings/ring-records.ts';
@@ -12,6 +13,14 @@ async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext,
     const entity = entities.get(id);
     return entity?.kind === kind ? [entity as Extract<typeof entity, { kind: K }>] : [];
   });
+}
+
+/** The link chart accepts at most this many seeds; a larger ring is charted from its first members. */
+const MAX_CHART_SEEDS = 100;
+
+function translateChartErrors(error: unknown): never {
+  if (error instanceof InvalidChartRequestError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
+  throw error;
 }
 
 function translateRingErrors(error: unknown): never {
@@ -60,6 +69,20 @@ export const ringResolvers: Resolvers = {
     keyPhones: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyPhones, 'PHONE'),
     keyBrokers: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyBrokers, 'BROKER'),
     evidence: (ring, _, ctx) => ctx.services.rings.evidence(ring.id),
+    linkChart: async (ring, { depth, maxNodes }, ctx) => {
+      const members = (await ctx.services.rings.ring(ring.id))?.members ?? [];
+      const chart = await ctx.services.linkCharts
+        .chart({
+          seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
+          depth: depth ?? 1,
+          maxNodes: maxNodes ?? 300,
+          linkTypes: null,
+          from: null,
+          to: null,
+        })
+        .catch(translateChartErrors);
+      return { ...chart, nodes: await ctx.protection.chartNodes(chart.nodes) };
+    },
     // Descriptions name figures and phone numbers: a protected phone's number becomes its pseudonym (src/protection/).
     factors: (ring, _, ctx) =>
       Promise.all(ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description) }))),

@@ -157,4 +157,17 @@ describe('ring detection over the demo city', () => {
     expect([...roles].some((role) => ['organiser', 'recruiter', 'escort', 'victim'].includes(role))).toBe(true);
     expect(result.data!.ring.evidence.length).toBeGreaterThan(0);
   });
+
+  it("charts a ring's members with the ring marked on them", async () => {
+    const [top] = await candidates();
+    const result = await graphql<{ ring: { linkChart: { nodes: { id: string; ringId: string | null }[] } } }>(
+      service.url,
+      'query($id: ID!) { ring(id: $id) { linkChart(maxNodes: 200) { nodes { id ringId } truncated } } }',
+      { id: top!.id },
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.ring.linkChart.nodes;
+    expect(nodes.length).toBeLessThanOrEqual(200);
+    expect(nodes.filter((node) => node.ringId === top!.id).length).toBeGreaterThanOrEqual(3);
+  });
 });
