@@ -10,6 +10,7 @@ import {
 import { collapsedLabel, collapsedNodeId, leftOutCount, neighbourKind } from './collapse-supernodes.ts';
 import { expandNeighbourhood } from './expand-neighbourhood.ts';
 import { layoutChart } from './layout-chart.ts';
+import { radialLayout } from './radial-layout.ts';
 import { readChartEntities } from './read-chart-nodes.ts';
 import { checkChartRequest } from './validate-request.ts';
 
@@ -78,7 +79,8 @@ export async function buildLinkChart(db: Database, request: LinkChartRequest): P
     });
   }
 
-  const positions = layoutChart({ nodes, edges });
+  const positions =
+    request.layout === 'FORCE_ATLAS2' ? layoutChart({ nodes, edges }) : radialLayout({ nodes, edges }, request.seeds);
   for (const node of nodes) {
     const position = positions.get(node.id);
     node.x = position?.x ?? 0;

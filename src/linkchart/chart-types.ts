@@ -53,6 +53,8 @@ export interface ChartPath {
   edges: ChartEdge[];
 }
 
+export type ChartLayout = 'RADIAL' | 'FORCE_ATLAS2';
+
 export interface LinkChartRequest {
   seeds: readonly string[];
   depth: number;
@@ -60,6 +62,8 @@ export interface LinkChartRequest {
   linkTypes: readonly LinkType[] | null;
   from: string | null;
   to: string | null;
+  /** RADIAL unless given: linear time; FORCE_ATLAS2 is prettier and costs n² per iteration. */
+  layout?: ChartLayout | null;
 }
 
 export interface PathRequest {

@@ -185,6 +185,10 @@ export type ChartEdge = {
   weight: Maybe<Scalars['Float']['output']>;
 };
 
+export type ChartLayout =
+  | 'FORCE_ATLAS2'
+  | 'RADIAL';
+
 export type ChartNode = {
   __typename?: 'ChartNode';
   collapsedCount: Maybe<Scalars['Int']['output']>;
@@ -562,6 +566,7 @@ export type QueryExportLinkChartArgs = {
 export type QueryLinkChartArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  layout?: InputMaybe<ChartLayout>;
   linkTypes?: InputMaybe<Array<LinkType>>;
   maxNodes?: InputMaybe<Scalars['Int']['input']>;
   seeds: Array<Scalars['ID']['input']>;
@@ -797,6 +802,7 @@ export type ResolversTypes = {
   CaseRole: CaseRole;
   CaseStatus: CaseStatus;
   ChartEdge: ResolverTypeWrapper<ChartEdge>;
+  ChartLayout: ChartLayout;
   ChartNode: ResolverTypeWrapper<ChartNode>;
   Checkpoint: ResolverTypeWrapper<CheckpointRecord>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
@@ -1218,7 +1224,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
   exportLinkChart?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryExportLinkChartArgs, 'depth' | 'format' | 'maxNodes' | 'seeds'>>;
   latestDetectionRun?: Resolver<Maybe<ResolversTypes['DetectionRun']>, ParentType, ContextType>;
-  linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<QueryLinkChartArgs, 'depth' | 'maxNodes' | 'seeds'>>;
+  linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<QueryLinkChartArgs, 'depth' | 'layout' | 'maxNodes' | 'seeds'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;

@@ -32,6 +32,7 @@ function chartRequest(args: QueryLinkChartArgs): LinkChartRequest {
     linkTypes: args.linkTypes ?? null,
     from: args.from ?? null,
     to: args.to ?? null,
+    layout: 'layout' in args ? (args.layout ?? null) : null,
   };
 }
 
