@@ -1,13 +1,19 @@
-// npm run bench [-- --quick] [-- --only ingest]
+// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search]
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
+// Full mode uses the scenario generator's bench preset (1M people) for the read workloads.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { createSeededRandom } from '../src/rings/core/index.ts';
+import { measureDetection } from './measure/detection.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
+import { measureLouvainAlone } from './measure/louvain-alone.ts';
+import { loadCity, measureConcurrent, post } from './measure/read-workload.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
 const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const rows: [string, string][] = [];
 const emit = (bench: string, figures: Record<string, unknown>) => {
@@ -16,23 +22,92 @@ const emit = (bench: string, figures: Record<string, unknown>) => {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-process.stderr.write(
-  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB, node ${process.version}\n`,
+log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${fmt(totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`,
 );
 
 if (wanted('ingest')) {
   const scenario = quick
     ? { preset: 'test' as const, seed: 1 }
     : { preset: 'test' as const, seed: 1, people: 100_000, rings: 300 };
-  process.stderr.write(`ingest: ${JSON.stringify(scenario)}, batches of 5,000 records...\n`);
+  log(`ingest: ${JSON.stringify(scenario)}, batches of 5,000 records, GraphQL then plain UNWIND...`);
   const r = await measureIngestThroughput(scenario);
   emit('ingest', { ...r });
   rows.push(
-    ['ingest records', fmt(r.records)],
-    ['ingest via GraphQL (records/s)', fmt(r.graphqlRecordsPerSecond)],
-    ['ingest via plain UNWIND (records/s)', fmt(r.directRecordsPerSecond)],
-    ['GraphQL / direct', fmt(r.ratio, 2)],
+    ['ingest: records', fmt(r.records)],
+    ['ingest: GraphQL over HTTP (records/s)', fmt(r.graphqlRecordsPerSecond)],
+    ['ingest: plain UNWIND via driver (records/s)', fmt(r.directRecordsPerSecond)],
+    ['ingest: GraphQL / direct', fmt(r.ratio, 2)],
   );
+}
+
+if (wanted('louvain')) {
+  log('louvain: graphology Louvain alone on 50k nodes / 994k edges...');
+  const r = measureLouvainAlone();
+  emit('louvain', { ...r, publishedEdgesPerSecond: 1_060_000 });
+  rows.push(
+    ['louvain alone: edges/s (50k nodes, 994k edges)', fmt(r.edgesPerSecond)],
+    ['louvain alone: / graphology README 1.06 M edges/s', fmt(r.edgesPerSecond / 1_060_000, 2)],
+  );
+}
+
+if (wanted('detection') || wanted('linkchart') || wanted('search')) {
+  const scenario = quick ? { preset: 'test' as const, seed: 1 } : { preset: 'bench' as const, seed: 1 };
+  log(`city: loading ${JSON.stringify(scenario)} through the service's ingest...`);
+  const city = await loadCity(scenario, log);
+  emit('city', { scenario, records: city.records, loadSeconds: city.loadSeconds });
+  rows.push([
+    `city load: ${scenario.preset} preset (records in s)`,
+    `${fmt(city.records)} in ${fmt(city.loadSeconds, 1)}`,
+  ]);
+  try {
+    if (wanted('detection')) {
+      log('detection: one run while /health is polled...');
+      const r = await measureDetection(city);
+      emit('detection', { ...r });
+      rows.push(
+        ['detection: end to end (s)', fmt(r.totalMs / 1000, 1)],
+        ...Object.entries(r.stagesMs)
+          .filter(([stage]) => stage !== 'total')
+          .map(([stage, ms]): [string, string] => [`detection: ${stage} (s)`, fmt(ms / 1000, 2)]),
+        ['detection: end to end / Louvain stage', fmt(r.endToEndOverLouvain, 1)],
+        ['detection: Louvain edges/s in the pipeline', fmt(r.louvainEdgesPerSecond)],
+        ['detection: peak RSS of the service process (MiB)', fmt(r.peakRssMiB)],
+        ['detection: /health p99 / max during it (ms)', `${fmt(r.healthP99Ms, 1)} / ${fmt(r.healthMaxMs, 1)}`],
+      );
+    }
+    const [{ ids }] = (await city.service.services.db.runText<{ ids: string[] }>(
+      'MATCH (p:Person) WITH p LIMIT 200000 RETURN collect(p.id) AS ids',
+    )) as [{ ids: string[] }];
+    const random = createSeededRandom(99);
+    const pick = () => ids[Math.floor(random() * ids.length)]!;
+    if (wanted('linkchart')) {
+      const total = quick ? 600 : 3_000;
+      log(`linkchart: ${total} depth-2 charts, maxNodes 300, 32 concurrent clients...`);
+      const query = 'query($s: [ID!]!) { linkChart(seeds: $s, depth: 2, maxNodes: 300) { nodes { id } truncated } }';
+      const r = await measureConcurrent(32, total, () => post(city, query, { s: [pick()] }));
+      emit('linkchart', { ...r });
+      rows.push(
+        ['link chart depth 2: p50 / p95 / p99 (ms)', `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} / ${fmt(r.p99, 1)}`],
+        ['link chart depth 2: requests/s, errors', `${fmt(r.requestsPerSecond)}, ${r.errors}`],
+      );
+    }
+    if (wanted('search')) {
+      const names = (
+        await city.service.services.db.runText<{ name: string }>(
+          'MATCH (p:Person) WHERE p.id IN $ids RETURN p.foldedName AS name',
+          { ids: Array.from({ length: 200 }, pick) },
+        )
+      ).map((row) => row.name);
+      log(`search: ${names.length * 2} searches by name, 8 concurrent clients...`);
+      const query = 'query($t: String!) { search(text: $t, first: 10) { score } }';
+      const r = await measureConcurrent(8, names.length * 2, (i) => post(city, query, { t: names[i % names.length] }));
+      emit('search', { ...r });
+      rows.push(['search by name: p50 / p95 / p99 (ms)', `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} / ${fmt(r.p99, 1)}`]);
+    }
+  } finally {
+    await city.close();
+  }
 }
 
 const width = Math.max(...rows.map(([name]) => name.length));

@@ -79,7 +79,11 @@ export class RingDetectionService {
     const projectionMs = performance.now() - t0;
     const previous = await this.previousRings();
     const { referenceDate: _ignored, ...coreOptions } = request;
+    // Always off the event loop: even a small city's Louvain would hold up /health and
+    // every other request of the service for as long as it runs.
     const result = await runDetectRings(projection, coreOptions, previous, {
+      mode: 'worker',
+      detachInput: true,
       onProgress: (event) => onProgress({ stage: event.stage }),
     });
     onProgress({ stage: 'write-back' });

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '../../seed/load/load-scenario.ts';
+import type { ScenarioOptionsInput } from '../../seed/index.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { startService, type RunningService } from '../../src/app/start-service.ts';
+import { signToken } from '../../src/auth/sign-token.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { LocalNeo4j } from '../../src/db/local-neo4j/local-neo4j.ts';
+import type { IngestBatchInput } from '../../src/ingest/batch-types.ts';
+import { percentile } from './percentile.ts';
+
+const PASSWORD = 'ringwatch-bench';
+const SECRET = 'ringwatch-bench-secret-0123456789-abcdefghijklmnop';
+
+export interface LoadedCity {
+  service: RunningService;
+  token: string;
+  records: number;
+  loadSeconds: number;
+  referenceDate: string;
+  close(): Promise<void>;
+}
+
+/** A fresh embedded Neo4j with a scenario loaded through the service's own ingest, and the service over it. */
+export async function loadCity(scenario: ScenarioOptionsInput, log: (line: string) => void): Promise<LoadedCity> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-bench-city-'));
+  const neo4j = new LocalNeo4j({ dataDir, password: PASSWORD, heap: '4g', pageCache: '4g' });
+  const { boltUri } = await neo4j.start();
+  const config = loadConfig({
+    PORT: '0',
+    NEO4J_URI: boltUri,
+    NEO4J_PASSWORD: PASSWORD,
+    SEED_DEMO: 'false',
+    AUTH_JWT_SECRET: SECRET,
+    // The benchmark's 32 clients share one token; the limit is for people, not for it.
+    RATE_LIMIT_PER_SECOND: '1000000',
+    RATE_LIMIT_BURST: '1000000',
+  });
+  const service = await startService(config, createLogger('silent'));
+  let referenceDate = new Date().toISOString().slice(0, 10);
+  let lastLogged = 0;
+  const summary = await loadScenario(scenario, (batch) => service.services.ingest.ingest(batch as IngestBatchInput), {
+    sinks: {
+      onTruth: (record) => {
+        if (record.type === 'scenario') referenceDate = record.referenceDate;
+      },
+    },
+    onProgress: ({ records, estimatedTotal }) => {
+      if (records - lastLogged < 200_000) return;
+      lastLogged = records;
+      log(`  loaded ${records.toLocaleString('en-US')} of ~${estimatedTotal.toLocaleString('en-US')} records`);
+    },
+  });
+  const token = await signToken(SECRET, {
+    sub: 'bench',
+    roles: ['admin'],
+    agency: 'bench',
+    clearance: ['minors', 'victims'],
+  });
+  return {
+    service,
+    token,
+    records: summary.records,
+    loadSeconds: summary.seconds,
+    referenceDate,
+    close: async () => {
+      await service.close();
+      await neo4j.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function post(city: LoadedCity, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${city.service.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${city.token}`, 'x-purpose': 'benchmark' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[]; data?: Record<string, unknown> };
+  if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data!;
+}
+
+export interface LatencyFigures {
+  requests: number;
+  errors: number;
+  seconds: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** `clients` loops, each sending `request()` one after another, until `total` requests are done. */
+export async function measureConcurrent(
+  clients: number,
+  total: number,
+  request: (i: number) => Promise<unknown>,
+): Promise<LatencyFigures> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          await request(i);
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+  };
+}
