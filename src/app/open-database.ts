@@ -6,36 +6,47 @@ import { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 
 export interface OpenDatabase {
   db: Database;
+  /** The embedded Neo4j this process started, when NEO4J_URI is unset. */
+  local: LocalNeo4j | undefined;
+  /** Its Bolt port, so a restart can take the same one. */
+  boltPort: number;
   close(): Promise<void>;
 }
 
 /**
- * The database a command-line tool works on: NEO4J_URI when set, otherwise the embedded
- * Neo4j under DATA_DIR, started for the command (stop the service first: one store, one
- * process). No supervision: a command fails and is run again.
+ * The database of the service or of a command-line tool: NEO4J_URI when set, otherwise the
+ * embedded Neo4j under DATA_DIR, started here (one store, one process: a command needs the
+ * service stopped). The schema is applied either way.
  */
 export async function openDatabase(
   config: Config,
   log: (line: string) => void = () => undefined,
+  memory: { heap?: string; pageCache?: string } = {},
 ): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
   let uri = config.neo4j.uri;
+  let boltPort = 0;
   if (!uri) {
     local = new LocalNeo4j({
       dataDir: join(resolve(config.dataDir), 'neo4j'),
       password: config.neo4j.password,
-      heap: config.neo4j.heap,
-      pageCache: config.neo4j.pageCache,
+      heap: memory.heap ?? config.neo4j.heap,
+      pageCache: memory.pageCache ?? config.neo4j.pageCache,
       log,
     });
     log(`starting the local Neo4j in ${local.dataDir}`);
-    uri = (await local.start()).boltUri;
+    const ready = await local.start();
+    uri = ready.boltUri;
+    boltPort = ready.port;
+    log(`local Neo4j ready at ${uri} (pid ${ready.pid})`);
   }
   try {
     const db = await Database.connect({ ...config.neo4j, uri });
     await applySchema(db);
     return {
       db,
+      local,
+      boltPort,
       close: async () => {
         await db.close();
         await local?.stop();

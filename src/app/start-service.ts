@@ -1,16 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
 import { resolveJwtSecret } from '../auth/local-secret.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
-import { applySchema } from '../db/apply-schema.ts';
-import { Database } from '../db/database.ts';
-import { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
+import type { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 import { LocalNeo4jSupervisor } from '../db/local-neo4j/supervise-local-neo4j.ts';
 import { createGraphQLHandler } from '../graphql/create-yoga.ts';
 import { pseudonymKey } from '../protection/pseudonym.ts';
 import { createHttpServer } from '../server/create-http-server.ts';
 import type { Logger } from './logger.ts';
+import { openDatabase } from './open-database.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface RunningService {
@@ -22,36 +20,13 @@ export interface RunningService {
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** How long requests in flight get to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 60_000;
 
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   // Before anything starts: a secret that cannot be read or written stops the service at once.
   const jwtSecret = resolveJwtSecret(config);
-  let localNeo4j: LocalNeo4j | undefined;
-  let uri = config.neo4j.uri;
-  let boltPort = 0;
-  if (!uri) {
-    localNeo4j = new LocalNeo4j({
-      dataDir: join(resolve(config.dataDir), 'neo4j'),
-      password: config.neo4j.password,
-      heap: config.neo4j.heap,
-      pageCache: config.neo4j.pageCache,
-      log: (line) => logger.info(line),
-    });
-    logger.info(`starting the local Neo4j in ${localNeo4j.dataDir}`);
-    const ready = await localNeo4j.start();
-    uri = ready.boltUri;
-    boltPort = ready.port;
-    logger.info(`local Neo4j ready at ${uri} (pid ${ready.pid})`);
-  }
-
-  let db: Database;
-  try {
-    db = await Database.connect({ ...config.neo4j, uri });
-    await applySchema(db);
-  } catch (error) {
-    await localNeo4j?.stop();
-    throw error;
-  }
+  const { db, local: localNeo4j, boltPort } = await openDatabase(config, (line) => logger.info(line));
   const supervisor = localNeo4j
     ? new LocalNeo4jSupervisor(localNeo4j, db, boltPort, { log: (level, message) => logger[level](message) })
     : undefined;
@@ -81,11 +56,21 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const url = `http://${config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
+  // Once closing, a keep-alive connection gets its current answer and is then closed, so
+  // clients that keep sending cannot hold the shutdown open; after the grace period the
+  // remaining connections are cut.
+  server.on('request', (_req, res) => {
+    if (closing) res.shouldKeepAlive = false;
+  });
   const close = () =>
     (closing ??= (async () => {
       supervisor?.close();
       await new Promise<void>((done) => {
-        server.close(() => done());
+        const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          done();
+        });
         server.closeIdleConnections();
       });
       await db.close();

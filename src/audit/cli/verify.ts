@@ -1,7 +1,5 @@
-import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../config/load-config.ts';
-import { Database } from '../../db/database.ts';
-import { LocalNeo4j } from '../../db/local-neo4j/local-neo4j.ts';
+import { openDatabase } from '../../app/open-database.ts';
 import { AuditTrail } from '../audit-trail.ts';
 import { verifyChain } from '../verify-chain.ts';
 
@@ -12,20 +10,8 @@ import { verifyChain } from '../verify-chain.ts';
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  let local: LocalNeo4j | undefined;
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    local = new LocalNeo4j({
-      dataDir: join(resolve(config.dataDir), 'neo4j'),
-      password: config.neo4j.password,
-      heap: '512m',
-      pageCache: '256m',
-    });
-    uri = (await local.start()).boltUri;
-  }
-  let db: Database | undefined;
+  const { db, close } = await openDatabase(config, undefined, { heap: '512m', pageCache: '256m' });
   try {
-    db = await Database.connect({ ...config.neo4j, uri });
     const verdict = await verifyChain(new AuditTrail(db));
     if (verdict.ok) {
       console.log(`audit trail OK: ${verdict.records} records, chain intact`);
@@ -36,8 +22,7 @@ async function main(): Promise<number> {
     );
     return 1;
   } finally {
-    await db?.close();
-    await local?.stop();
+    await close();
   }
 }
 
