@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
+import { readCsvFileSync } from '../../../src/import/read-csv.ts';
 import { entityId, refKey, sourceKey } from '../../../src/ingest/entity-keys.ts';
 import { normalizePhone } from '../../../src/ingest/normalize-phone.ts';
 import { uniqueSource } from '../../support/database.ts';
@@ -34,16 +35,9 @@ const PERSON_LINKS: Record<string, 'KNOWS' | 'RELATIVE_OF'> = {
   FAMILY_REL: 'RELATIVE_OF',
 };
 
-/** The CSV files of the importer format: plain comma-separated, a header row, no quoting in the files used. */
+/** A CSV file of the import format, read as the importer reads it (src/import/read-csv.ts). */
 function readCsv(dir: string, name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(dir, `crime-investigation.${name}.csv`), 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const columns = header!.split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']));
-  });
+  return readCsvFileSync(join(dir, `crime-investigation.${name}.csv`)).rows;
 }
 
 interface Pole {

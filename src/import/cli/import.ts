@@ -1,0 +1,97 @@
+// npm run import -- <file|folder|zip> [--url http://127.0.0.1:4000 --token T] [--source S] [--batch-size 5000]
+//   [--mapping mapping.json] [--retries 8]
+// Without --url, writes in-process to NEO4J_URI, or to the embedded Neo4j under DATA_DIR (stop the service first).
+
+import { parseArgs } from 'node:util';
+import { openDatabase, type OpenDatabase } from '../../app/open-database.ts';
+import { ConfigError, loadConfig } from '../../config/load-config.ts';
+import { IngestService, MAX_RECORDS_PER_BATCH } from '../../ingest/ingest-batch.ts';
+import { DEFAULT_BATCH_SIZE, importFile } from '../import-file.ts';
+import { formatSummary } from '../import-report.ts';
+import { MappingError } from '../mapping/mapping-schema.ts';
+import { ImportInputError } from '../open-input.ts';
+import { ProgressBar } from '../progress-bar.ts';
+import type { BatchSender } from '../send/batch-sender.ts';
+import { HttpSender } from '../send/http-sender.ts';
+import { InProcessSender } from '../send/in-process-sender.ts';
+
+const usage = `usage: npm run import -- <file> [options]
+  <file>               batches: .json (one IngestBatchInput or an array), .ndjson/.jsonl (one per line);
+                       CSV: a .csv file, a folder of them or a .zip (needs --mapping)
+  --url URL            send to a running service (with --token, a token of the ingest role)
+  --token T            bearer token for --url (or RINGWATCH_TOKEN)
+                       without --url: write in-process to NEO4J_URI, or the embedded Neo4j under DATA_DIR
+  --source S           the source of the records (CSV: else the mapping's; batches: replaces theirs)
+  --batch-size N       records per batch (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_RECORDS_PER_BATCH})
+  --mapping FILE       how CSV columns become records (see import-mappings/pole.json)
+  --retries N          attempts after the first for a batch that failed for a passing cause (default 8)`;
+
+function positive(name: string, value: string | undefined, fallback: number, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > max) {
+    throw new ImportInputError(`--${name} must be a whole number from 1 to ${max}, got "${value}"`);
+  }
+  return parsed;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      source: { type: 'string' },
+      'batch-size': { type: 'string' },
+      mapping: { type: 'string' },
+      retries: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length !== 1) {
+    process.stderr.write(`${usage}\n`);
+    return values.help ? 0 : 2;
+  }
+  const batchSize = positive('batch-size', values['batch-size'], DEFAULT_BATCH_SIZE, MAX_RECORDS_PER_BATCH);
+  const retries = values.retries === undefined ? 8 : Number(values.retries);
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new ImportInputError(`--retries must be a whole number, got "${values.retries}"`);
+  let sender: BatchSender;
+  let database: OpenDatabase | undefined;
+  if (values.url) {
+    const token = values.token ?? process.env['RINGWATCH_TOKEN'];
+    if (!token)
+      throw new ImportInputError('--url needs --token (a token of the ingest role; npm run token -- --role ingest)');
+    sender = new HttpSender(values.url, token);
+  } else {
+    const config = loadConfig();
+    database = await openDatabase(config, (line) => process.stderr.write(`${line}\n`));
+    sender = new InProcessSender(
+      new IngestService(database.db),
+      config.neo4j.uri ?? `the embedded Neo4j in ${config.dataDir}`,
+    );
+  }
+  try {
+    const summary = await importFile(positionals[0]!, {
+      sender,
+      mapping: values.mapping,
+      source: values.source,
+      batchSize,
+      retries,
+      progress: new ProgressBar(),
+    });
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return summary.failedBatches.length ? 1 : 0;
+  } finally {
+    await database?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ImportInputError || error instanceof MappingError || error instanceof ConfigError;
+    process.stderr.write(`import: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    process.exit(2);
+  },
+);

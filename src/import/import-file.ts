@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkMappingFields, csvToRecords, type ConversionNotes } from './csv-to-records.ts';
+import type { ImportSummary } from './import-report.ts';
+import { MappingError, readMapping, type ImportMapping } from './mapping/mapping-schema.ts';
+import { ImportInputError, openInput } from './open-input.ts';
+import type { ProgressBar } from './progress-bar.ts';
+import { readBatchFile } from './read-batch-file.ts';
+import { readCsvFile, type CsvTable } from './read-csv.ts';
+import { runImport } from './run-import.ts';
+import type { BatchSender } from './send/batch-sender.ts';
+import { splitIntoBatches } from './split-into-batches.ts';
+
+export interface ImportFileOptions {
+  sender: BatchSender;
+  /** The mapping file (or the mapping itself) for CSV input. */
+  mapping?: string | ImportMapping | undefined;
+  source?: string | undefined;
+  batchSize?: number;
+  retries?: number;
+  progress?: ProgressBar | undefined;
+}
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+/** Imports a batch file, a CSV file, a folder of CSV files or a zip of them. */
+export async function importFile(path: string, options: ImportFileOptions): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const input = await openInput(path);
+  try {
+    const run = { sender: options.sender, retries: options.retries, progress: options.progress };
+    if (input.kind !== 'csv') {
+      const format = input.kind === 'batches-ndjson' ? 'ndjson' : 'json';
+      const batches = readBatchFile(input.files[0]!, format, { source: options.source, batchSize });
+      return await runImport(batches, options.sender, withoutUndefined(run));
+    }
+    if (!options.mapping) throw new ImportInputError(`${path}: CSV input needs --mapping <mapping.json>`);
+    const mapping = typeof options.mapping === 'string' ? await readMapping(options.mapping) : options.mapping;
+    checkMappingFields(mapping);
+    const source = options.source ?? mapping.source;
+    if (!source) throw new MappingError('no source: give --source or "source" in the mapping');
+    const { records, notes } = await csvToRecords(mapping, tableReader(input.dir, input.files));
+    const total = Object.values(records).reduce((sum, list) => sum + list.length, 0);
+    let sent = 0;
+    const batches = [...splitIntoBatches(records, source, batchSize)].map((batch) => {
+      sent += Object.values(batch).reduce((sum: number, v) => sum + (Array.isArray(v) ? v.length : 0), 0);
+      return { batch, share: sent / Math.max(1, total) };
+    });
+    return await runImport(batches, options.sender, withoutUndefined({ ...run, notes: notes as ConversionNotes }));
+  } finally {
+    await input.close();
+  }
+}
+
+/** Reads a file the mapping names: by its path in the input, else by its name anywhere in it. */
+function tableReader(dir: string, files: readonly string[]): (file: string) => Promise<CsvTable> {
+  const cache = new Map<string, Promise<CsvTable>>();
+  return (file) => {
+    let table = cache.get(file);
+    if (!table) {
+      const found = existsSync(join(dir, file)) ? file : files.find((f) => f === file || f.endsWith(`/${file}`));
+      if (!found) return Promise.reject(new MappingError(`the mapping names ${file}, which is not in the input`));
+      table = readCsvFile(join(dir, found));
+      cache.set(file, table);
+    }
+    return table;
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

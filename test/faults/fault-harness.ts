@@ -1,0 +1,240 @@
+import { request } from 'node:http';
+import { LOCAL_NEO4J_DEFAULT_PASSWORD } from '../../src/config/load-config.ts';
+import { Database } from '../../src/db/database.ts';
+import type { IngestBatchInput, IngestReport, LinkInput } from '../../src/ingest/batch-types.ts';
+import { sourceKey } from '../../src/ingest/entity-keys.ts';
+import { normalizePhone } from '../../src/ingest/normalize-phone.ts';
+import { AuditTrail } from '../../src/audit/audit-trail.ts';
+import { verifyChain, type ChainVerdict } from '../../src/audit/verify-chain.ts';
+import { INGEST, TEST_JWT_SECRET, defaultHeaders, graphql, type GraphQLResponse } from '../support/service.ts';
+import { ServiceProcess, healthStatus, waitFor } from '../support/service-process.ts';
+
+/** The service as its own process on its own embedded Neo4j, as an operator runs it. */
+export function startService(dataDir: string, port: number): ServiceProcess {
+  return new ServiceProcess({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    NEO4J_HEAP: '512m',
+    NEO4J_PAGECACHE: '256m',
+    // The faults are the point here, not the per-token rate limit (it has its own test).
+    RATE_LIMIT_PER_SECOND: '10000',
+    RATE_LIMIT_BURST: '10000',
+  });
+}
+
+export async function waitHealthy(port: number, timeoutMs = 180_000): Promise<number> {
+  return waitFor(async () => (await healthStatus(port)) === 200, timeoutMs, `the service on ${port} to answer 200`);
+}
+
+/** The Bolt address of the service's current Neo4j, from its log ("local Neo4j ready|restarted at ..."). */
+export function boltUri(service: ServiceProcess): string {
+  const found = [...service.output.matchAll(/local Neo4j (?:ready|restarted) at (\S+) \(pid \d+\)/g)].at(-1)?.[1];
+  if (!found) throw new Error(`no Neo4j address in the service's log:\n${service.output.slice(-2000)}`);
+  return found;
+}
+
+/** A connection of our own to the service's Neo4j, with the embedded default password. */
+export function connectTo(service: ServiceProcess): Promise<Database> {
+  return Database.connect({
+    uri: boltUri(service),
+    user: 'neo4j',
+    password: process.env['NEO4J_PASSWORD'] ?? LOCAL_NEO4J_DEFAULT_PASSWORD,
+    database: 'neo4j',
+  });
+}
+
+export function ingest(url: string, batch: IngestBatchInput): Promise<GraphQLResponse<{ ingest: IngestReport }>> {
+  return graphql<{ ingest: IngestReport }>(url, INGEST, { batch });
+}
+
+export const DETECT = 'mutation { detectRings(options: { seed: 7 }) { id ringCount } }';
+
+/**
+ * A batch of 4 × people records: people, a phone each, USES_PHONE and a KNOWS chain. `prefix`
+ * (two digits after +84) keeps each test's numbers apart.
+ */
+export function largeBatch(
+  source: string,
+  key: string,
+  people: number,
+  prefix: '91' | '94' | '97' | '98',
+): IngestBatchInput {
+  const numbers = Array.from({ length: people }, (_, i) => `+84${prefix}${String(i).padStart(7, '0')}`);
+  const person = (i: number) => ({ kind: 'PERSON' as const, externalId: `p${i}` });
+  const links: LinkInput[] = [];
+  for (let i = 0; i < people; i++) {
+    links.push({ type: 'USES_PHONE', from: person(i), to: { kind: 'PHONE', externalId: numbers[i]! } });
+    links.push({ type: 'KNOWS', from: person(i), to: person((i + 1) % people) });
+  }
+  return {
+    source,
+    idempotencyKey: key,
+    people: Array.from({ length: people }, (_, i) => ({ externalId: `p${i}`, fullName: `Nguyễn Văn ${i}` })),
+    phones: numbers.map((number) => ({ number })),
+    links,
+  };
+}
+
+/**
+ * Sends a batch over a raw connection and cuts the connection once the body has gone out
+ * and the service has had `afterMs` to start on it: a client that gives up mid-request.
+ */
+export async function sendAndDisconnect(port: number, batch: IngestBatchInput, afterMs: number): Promise<void> {
+  const body = JSON.stringify({ query: INGEST, variables: { batch } });
+  const headers = await defaultHeaders();
+  await new Promise<void>((done, fail) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/graphql',
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    req.on('error', () => undefined);
+    req.on('response', () => fail(new Error('the service answered before the client gave up; send more records')));
+    req.on('finish', () =>
+      setTimeout(() => {
+        req.destroy();
+        done();
+      }, afterMs),
+    );
+    req.end(body);
+  });
+}
+
+/** What the clients saw acknowledged: every record of every batch the service accepted. */
+export class Ledger {
+  private readonly entityKeys = new Set<string>();
+  private readonly links = new Map<string, { type: string; from: Ref; to: Ref; source: string }>();
+  batches = 0;
+
+  acknowledge(batch: IngestBatchInput, report: IngestReport): void {
+    this.batches += 1;
+    const refused = new Set(report.errors.map((e) => `${e.section}:${e.index}`));
+    const ok = (section: string, index: number) => !refused.has(`${section}:${index}`);
+    const { source } = batch;
+    batch.people?.forEach((p, i) => ok('people', i) && this.entityKeys.add(sourceKey('PERSON', source, p.externalId)));
+    batch.brokers?.forEach(
+      (b, i) => ok('brokers', i) && this.entityKeys.add(sourceKey('BROKER', source, b.externalId)),
+    );
+    batch.cases?.forEach((c, i) => ok('cases', i) && this.entityKeys.add(sourceKey('CASE', source, c.externalId)));
+    batch.crossings?.forEach(
+      (c, i) => ok('crossings', i) && this.entityKeys.add(sourceKey('BORDER_CROSSING', source, c.externalId)),
+    );
+    batch.phones?.forEach((p, i) => {
+      const e164 = normalizePhone(p.number, p.defaultCountry ?? 'VN');
+      if (ok('phones', i) && e164) this.entityKeys.add(sourceKey('PHONE', source, e164));
+    });
+    batch.links?.forEach((l, i) => {
+      if (!ok('links', i)) return;
+      const from = ref(l.from, source);
+      const to = ref(l.to, source);
+      const ends = [from.key, to.key];
+      if (UNDIRECTED.has(l.type)) ends.sort();
+      this.links.set(`${l.type}|${ends.join('|')}|${source}`, { type: l.type, from, to, source });
+    });
+  }
+
+  get records(): number {
+    return this.entityKeys.size + this.links.size;
+  }
+
+  /** Acknowledged records missing from the database, and those present more than once. */
+  async check(db: Database): Promise<{ checked: number; lost: number; duplicates: number }> {
+    const [entities] = await db.runText<{ lost: number; doubled: number }>(
+      `UNWIND $keys AS key
+       OPTIONAL MATCH (s:SourceRecord {key: key})
+       OPTIONAL MATCH (s)-[:RECORDS]->(e)
+       WITH key, count(DISTINCT s) AS records, count(DISTINCT e) AS entities
+       RETURN sum(CASE WHEN records = 0 OR entities = 0 THEN 1 ELSE 0 END) AS lost,
+              sum(CASE WHEN records > 1 OR entities > 1 THEN 1 ELSE 0 END) AS doubled`,
+      { keys: [...this.entityKeys] },
+    );
+    const [links] = await db.runText<{ lost: number; doubled: number }>(
+      `UNWIND $links AS l
+       OPTIONAL MATCH (p:Phone {e164: l.fromPhone})
+       OPTIONAL MATCH (:SourceRecord {key: l.fromKey})-[:RECORDS]->(e)
+       WITH l, coalesce(p, e) AS a
+       OPTIONAL MATCH (q:Phone {e164: l.toPhone})
+       OPTIONAL MATCH (:SourceRecord {key: l.toKey})-[:RECORDS]->(f)
+       WITH l, a, coalesce(q, f) AS b
+       OPTIONAL MATCH (a)-[r]-(b)
+         WHERE type(r) = l.type AND l.source IN r.sources AND (l.undirected OR startNode(r) = a)
+       WITH l, count(r) AS found
+       RETURN sum(CASE WHEN found = 0 THEN 1 ELSE 0 END) AS lost,
+              sum(CASE WHEN found > 1 THEN 1 ELSE 0 END) AS doubled`,
+      {
+        links: [...this.links.values()].map((l) => ({
+          type: l.type,
+          source: l.source,
+          undirected: UNDIRECTED.has(l.type),
+          fromPhone: l.from.phone,
+          fromKey: l.from.phone ? null : l.from.key,
+          toPhone: l.to.phone,
+          toKey: l.to.phone ? null : l.to.key,
+        })),
+      },
+    );
+    return {
+      checked: this.records,
+      lost: (entities?.lost ?? 0) + (links?.lost ?? 0),
+      duplicates: (entities?.doubled ?? 0) + (links?.doubled ?? 0),
+    };
+  }
+}
+
+interface Ref {
+  key: string;
+  phone: string | null;
+}
+
+const UNDIRECTED = new Set(['KNOWS', 'RELATIVE_OF']);
+
+function ref(r: { kind: string; externalId: string; source?: string | null }, source: string): Ref {
+  if (r.kind === 'PHONE') {
+    const e164 = normalizePhone(r.externalId, 'VN') ?? r.externalId;
+    return { key: `PHONE|${e164}`, phone: e164 };
+  }
+  return { key: sourceKey(r.kind as 'PERSON', r.source ?? source, r.externalId), phone: null };
+}
+
+/** Duplicates anywhere in the store: a record key twice, a record of two entities, a link twice. */
+export async function countDuplicates(db: Database): Promise<number> {
+  const [row] = await db.runText<{ keys: number; records: number; links: number; undirected: number; batches: number }>(
+    `CALL { MATCH (s:SourceRecord) WITH s.key AS k, count(*) AS c WHERE c > 1 RETURN count(*) AS keys }
+     CALL { MATCH (s:SourceRecord)-[:RECORDS]->(e) WITH s, count(e) AS c WHERE c > 1 RETURN count(*) AS records }
+     CALL {
+       MATCH (a)-[r:USES_PHONE|CALLED|RECRUITED_BY|INVOLVED_IN|OPERATES|MADE|AT]->(b)
+       WITH a, b, type(r) AS t, count(r) AS c WHERE c > 1 RETURN count(*) AS links
+     }
+     CALL {
+       MATCH (a)-[r:KNOWS|RELATIVE_OF]-(b) WHERE elementId(a) < elementId(b)
+       WITH a, b, type(r) AS t, count(r) AS c WHERE c > 1 RETURN count(*) AS undirected
+     }
+     CALL { MATCH (b:IngestBatch) WITH b.key AS k, count(*) AS c WHERE c > 1 RETURN count(*) AS batches }
+     RETURN keys, records, links, undirected, batches`,
+  );
+  return row ? row.keys + row.records + row.links + row.undirected + row.batches : 0;
+}
+
+export function verifyAudit(db: Database): Promise<ChainVerdict> {
+  return verifyChain(new AuditTrail(db));
+}
+
+/** Runs an operation until it succeeds, returning its answer and how long the retries took. */
+export async function retryUntilOk<T>(
+  attempt: () => Promise<GraphQLResponse<T>>,
+  timeoutMs: number,
+  what: string,
+): Promise<{ answer: GraphQLResponse<T>; attempts: number; ms: number }> {
+  const started = Date.now();
+  let last: GraphQLResponse<T> | undefined;
+  for (let attempts = 1; Date.now() - started < timeoutMs; attempts++) {
+    last = await attempt().catch((error: unknown) => ({ errors: [{ message: String(error) }] }));
+    if (!last.errors?.length && last.data) return { answer: last, attempts, ms: Date.now() - started };
+    await new Promise((done) => setTimeout(done, 1_000));
+  }
+  throw new Error(`${what} did not succeed within ${timeoutMs} ms; last answer ${JSON.stringify(last)}`);
+}

@@ -1,0 +1,261 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '../../seed/index.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { IngestBatchInput, IngestReport } from '../../src/ingest/batch-types.ts';
+import { graphql, type GraphQLResponse } from '../support/service.ts';
+import { freePort, healthStatus, waitFor, type ServiceProcess } from '../support/service-process.ts';
+import {
+  DETECT,
+  Ledger,
+  connectTo,
+  countDuplicates,
+  ingest,
+  largeBatch,
+  retryUntilOk,
+  sendAndDisconnect,
+  startService,
+  verifyAudit,
+  waitHealthy,
+} from './fault-harness.ts';
+
+/**
+ * Faults under a running service on its own embedded Neo4j: the database killed in the middle
+ * of an ingest and of ring detection, a client that hangs up mid-request, and the service
+ * stopped with SIGTERM under load. After each, every record a client saw acknowledged is in the
+ * store exactly once, nothing is doubled, the audit chain verifies, detection runs again and
+ * the service serves without anyone restarting it by hand.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-faults-'));
+const ledger = new Ledger();
+const recoveries: { fault: string; seconds: number }[] = [];
+const totals = { lost: 0, duplicates: 0 };
+let port: number;
+let url: string;
+let service: ServiceProcess;
+let db: Database | undefined;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** The service's own log lines about its database since a moment, to see what recovery took. */
+function logDatabaseLines(since: number): void {
+  for (const line of service.output.split('\n')) {
+    const entry = /^\{.*\}$/.test(line) ? (JSON.parse(line) as { time?: number; msg?: string }) : undefined;
+    if (entry?.time && entry.time >= since && /Neo4j/.test(entry.msg ?? '')) {
+      log(`  service +${((entry.time - since) / 1000).toFixed(1)} s: ${entry.msg}`);
+    }
+  }
+}
+
+async function reconnect(): Promise<Database> {
+  await db?.close().catch(() => undefined);
+  db = await connectTo(service);
+  return db;
+}
+
+function expectStableError(answer: GraphQLResponse<unknown>, codes: string[]): void {
+  const text = JSON.stringify(answer);
+  expect(answer.errors?.length, text).toBeGreaterThan(0);
+  expect(codes, text).toContain(answer.errors![0]!.extensions?.code);
+  expect(text).not.toMatch(/\bat \S+\.(ts|js|java):\d+/);
+}
+
+/** The checks after every fault; returns the figures for the log. */
+async function checkAfterFault(fault: string): Promise<void> {
+  expect(await healthStatus(port)).toBe(200);
+  const store = await reconnect();
+  const { checked, lost, duplicates } = await ledger.check(store);
+  const doubled = await countDuplicates(store);
+  totals.lost += lost;
+  totals.duplicates += duplicates + doubled;
+  const audit = await verifyAudit(store);
+  const detection = await retryUntilOk(() => graphql(url, DETECT), 60_000, 'detection after the fault');
+  log(
+    `faults: ${fault}: ${checked} acknowledged records checked, ${lost} lost, ${duplicates + doubled} duplicates; ` +
+      `audit ${audit.ok ? `OK (${audit.records} records)` : 'BROKEN'}; detection ran again in ${(detection.ms / 1000).toFixed(1)} s`,
+  );
+  expect(lost).toBe(0);
+  expect(duplicates + doubled).toBe(0);
+  expect(audit, JSON.stringify(audit)).toMatchObject({ ok: true });
+}
+
+async function sendAcknowledged(batch: IngestBatchInput): Promise<IngestReport> {
+  const answer = await ingest(url, batch);
+  if (!answer.data?.ingest) throw new Error(`ingest failed: ${JSON.stringify(answer.errors)}`);
+  ledger.acknowledge(batch, answer.data.ingest);
+  return answer.data.ingest;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  service = startService(dataDir, port);
+  const startedIn = await waitHealthy(port);
+  // A living city for detection to work on: the demo scenario, every batch acknowledged.
+  const started = Date.now();
+  for (const batch of generateScenario({ preset: 'demo', seed: 42 })) await sendAcknowledged(batch);
+  log(
+    `faults: service healthy in ${(startedIn / 1000).toFixed(1)} s; demo scenario (${ledger.records} records) loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}, 300_000);
+
+afterAll(async () => {
+  await db?.close().catch(() => undefined);
+  if (service) {
+    service.child.kill('SIGTERM');
+    await Promise.race([service.exited, new Promise((done) => setTimeout(done, 30_000))]);
+    service.child.kill('SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const longest = Math.max(0, ...recoveries.map((r) => r.seconds));
+  log(`faults: recovery times: ${recoveries.map((r) => `${r.fault} ${r.seconds.toFixed(1)} s`).join(', ')}`);
+  log(
+    `faults: ${totals.lost} acknowledged records lost, ${totals.duplicates} duplicates, recovery ${longest.toFixed(1)} s`,
+  );
+}, 60_000);
+
+describe('faults', () => {
+  it('the database is killed during a large ingest: the call fails, a retry with the same key writes every record once', async () => {
+    const batch = largeBatch('fault-ingest', 'fault-ingest-1', 10_000, '91');
+    const call = ingest(url, batch);
+    await new Promise((done) => setTimeout(done, 2_000));
+    const killedAt = Date.now();
+    process.kill(service.neo4jPids().at(-1)!, 'SIGKILL');
+    const failed = await call;
+    expectStableError(failed, ['DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'AUDIT_UNAVAILABLE']);
+    await waitFor(async () => (await healthStatus(port)) === 200, 120_000, 'the database to be restarted');
+    const healthyIn = (Date.now() - killedAt) / 1000;
+    const retried = await retryUntilOk(() => ingest(url, batch), 120_000, 'the retried ingest');
+    const report = retried.answer.data!.ingest;
+    expect(report).toMatchObject({ accepted: 40_000, rejected: 0 });
+    ledger.acknowledge(batch, report);
+    recoveries.push({ fault: 'database killed during ingest', seconds: healthyIn });
+    logDatabaseLines(killedAt);
+    log(
+      `faults: database killed 2 s into a 40,000-record ingest: ${failed.errors![0]!.extensions?.code}; healthy again after ${healthyIn.toFixed(1)} s; ` +
+        `the retry succeeded after ${retried.attempts} attempt(s) (replayed: ${report.replayed})`,
+    );
+    const [count] = await (
+      await reconnect()
+    ).runText<{ records: number }>('MATCH (s:SourceRecord {source: $source}) RETURN count(s) AS records', {
+      source: 'fault-ingest',
+    });
+    expect(count!.records).toBe(20_000);
+    await checkAfterFault('database killed during ingest');
+  });
+
+  it('the database is killed during ring detection: it fails with a stable code, then runs again', async () => {
+    const call = graphql(url, DETECT);
+    await new Promise((done) => setTimeout(done, 300));
+    const killedAt = Date.now();
+    process.kill(service.neo4jPids().at(-1)!, 'SIGKILL');
+    const failed = await call;
+    expectStableError(failed, ['DATABASE_UNAVAILABLE', 'DATABASE_TIMEOUT', 'AUDIT_UNAVAILABLE']);
+    await waitFor(async () => (await healthStatus(port)) === 200, 120_000, 'the database to be restarted');
+    const healthyIn = (Date.now() - killedAt) / 1000;
+    const again = await retryUntilOk(
+      () => graphql<{ detectRings: { ringCount: number } }>(url, DETECT),
+      120_000,
+      'detection',
+    );
+    expect(again.answer.data!.detectRings.ringCount).toBeGreaterThan(0);
+    recoveries.push({ fault: 'database killed during detection', seconds: healthyIn });
+    logDatabaseLines(killedAt);
+    log(
+      `faults: database killed during detectRings: ${failed.errors![0]!.extensions?.code}; healthy again after ${healthyIn.toFixed(1)} s; ` +
+        `detection found ${again.answer.data!.detectRings.ringCount} rings on the next run`,
+    );
+    await checkAfterFault('database killed during detection');
+  });
+
+  it('a client hangs up mid-request: the service stays up and a retry with the same key leaves one copy', async () => {
+    const batch = largeBatch('fault-disconnect', 'fault-disconnect-1', 10_000, '94');
+    const cutAt = Date.now();
+    await sendAndDisconnect(port, batch, 500);
+    expect(await healthStatus(port)).toBe(200);
+    const retried = await retryUntilOk(() => ingest(url, batch), 120_000, 'the retried ingest');
+    const report = retried.answer.data!.ingest;
+    expect(report).toMatchObject({ accepted: 40_000, rejected: 0 });
+    ledger.acknowledge(batch, report);
+    const seconds = (Date.now() - cutAt) / 1000;
+    recoveries.push({ fault: 'client disconnect', seconds });
+    log(
+      `faults: client hung up 0.5 s after sending 40,000 records; the retry answered after ${seconds.toFixed(1)} s (replayed: ${report.replayed})`,
+    );
+    const [count] = await (
+      await reconnect()
+    ).runText<{ records: number; batches: number }>(
+      `MATCH (s:SourceRecord {source: $source}) WITH count(s) AS records
+       MATCH (b:IngestBatch {key: $key}) RETURN records, count(b) AS batches`,
+      { source: 'fault-disconnect', key: 'fault-disconnect|fault-disconnect-1' },
+    );
+    expect(count).toEqual({ records: 20_000, batches: 1 });
+    await checkAfterFault('client disconnect');
+  });
+
+  it('the service gets SIGTERM under load: requests finish or fail cleanly, and every acknowledged batch survives a restart', async () => {
+    const outcomes = { acknowledged: 0, failedCleanly: 0, hung: 0 };
+    let stop = false;
+    let sequence = 0;
+    const client = async (id: number) => {
+      while (!stop) {
+        sequence += 1;
+        const batch = largeBatch(`fault-sigterm-${id}`, `k-${sequence}`, 50, '97');
+        // Each client its own people; the phones are shared between clients, as agencies share them.
+        batch.people = batch.people!.map((p) => ({ ...p, externalId: `${p.externalId}-${sequence}` }));
+        batch.links = batch.links!.map((l) => ({
+          ...l,
+          from: { ...l.from, externalId: `${l.from.externalId}-${sequence}` },
+          to: l.to.kind === 'PERSON' ? { ...l.to, externalId: `${l.to.externalId}-${sequence}` } : l.to,
+        }));
+        try {
+          const answer = await Promise.race([
+            ingest(url, batch),
+            new Promise<never>((_, fail) => setTimeout(() => fail(new Error('hung')), 60_000)),
+          ]);
+          if (answer.data?.ingest) {
+            ledger.acknowledge(batch, answer.data.ingest);
+            outcomes.acknowledged += 1;
+          } else outcomes.failedCleanly += 1;
+        } catch (error) {
+          if ((error as Error).message === 'hung') outcomes.hung += 1;
+          else outcomes.failedCleanly += 1; // refused or reset connection: the service is going away
+          await new Promise((done) => setTimeout(done, 100));
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, (_, i) => client(i));
+    await waitFor(() => outcomes.acknowledged >= 20, 60_000, 'the load to get going');
+    const termAt = Date.now();
+    service.child.kill('SIGTERM');
+    const exitCode = await Promise.race([
+      service.exited,
+      new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error('the service did not stop within 90 s of SIGTERM')), 90_000),
+      ),
+    ]);
+    const stoppedIn = (Date.now() - termAt) / 1000;
+    stop = true;
+    await Promise.all(clients);
+    expect(exitCode).toBe(0);
+    expect(outcomes.hung).toBe(0);
+
+    await db?.close().catch(() => undefined);
+    db = undefined;
+    const restartAt = Date.now();
+    service = startService(dataDir, port);
+    await waitHealthy(port);
+    const seconds = (Date.now() - restartAt) / 1000;
+    recoveries.push({ fault: 'SIGTERM and restart', seconds });
+    log(
+      `faults: SIGTERM under load from 8 clients: stopped cleanly in ${stoppedIn.toFixed(1)} s (exit ${exitCode}); ` +
+        `${outcomes.acknowledged} batches acknowledged, ${outcomes.failedCleanly} failed cleanly, ${outcomes.hung} hung; ` +
+        `serving again ${seconds.toFixed(1)} s after the restart on the same DATA_DIR`,
+    );
+    await checkAfterFault('SIGTERM under load');
+  });
+});
