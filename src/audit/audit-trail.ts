@@ -10,25 +10,36 @@ export class AuditWriteError extends Error {
   override name = 'AuditWriteError';
 }
 
+/** At most this many records go into one transaction of the trail. */
+const MAX_GROUP = 500;
+
+interface PendingAppend {
+  entry: AuditEntry;
+  resolve: (event: AuditEvent) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The append-only, hash-chained audit trail in Neo4j, as (:AuditEvent) nodes numbered by seq.
- * Appends are serialised in this process (one head, no lost updates); another process
- * appending at the same time makes the seq constraint refuse one of two writers, which then
- * re-reads the head and retries, so the chain stays one line across processes.
+ * Appends are serialised in this process (one head, no lost updates) and committed in groups:
+ * the records that arrive while one transaction is in flight go together into the next one,
+ * chained in memory, so a busy service pays one write per group rather than one per request,
+ * and every request still waits until its own record is stored. Another process appending at
+ * the same time makes the seq constraint refuse one of two writers, which then re-reads the
+ * head and retries its group, so the chain stays one line across processes.
  */
 export class AuditTrail {
   private head: { seq: number; hash: string } | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
 
   constructor(private readonly db: Database) {}
 
   append(entry: AuditEntry): Promise<AuditEvent> {
-    const result = this.tail.then(
-      () => this.appendNow(entry),
-      () => this.appendNow(entry),
-    );
-    this.tail = result.catch(() => undefined);
-    return result;
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
   }
 
   /** One page of the trail, newest first, below the seq `beforeSeq`. */
@@ -43,15 +54,36 @@ export class AuditTrail {
     return rows.map((row) => toAuditEvent(row.event));
   }
 
-  private async appendNow(entry: AuditEntry): Promise<AuditEvent> {
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length) {
+        const group = this.pending.splice(0, MAX_GROUP);
+        try {
+          const events = await this.appendGroup(group.map((p) => p.entry));
+          group.forEach((p, i) => p.resolve(events[i]!));
+        } catch (error) {
+          for (const p of group) p.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async appendGroup(entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       try {
-        const head = (this.head ??= await this.readHead());
-        const unhashed = { ...entry, id: `aud_${randomUUID()}`, seq: head.seq + 1, prevHash: head.hash };
-        const event: AuditEvent = { ...unhashed, hash: hashEvent(unhashed) };
-        await this.db.write('audit/append-event', { event: withoutNulls(event) });
-        this.head = { seq: event.seq, hash: event.hash };
-        return event;
+        let head = (this.head ??= await this.readHead());
+        const events = entries.map((entry) => {
+          const unhashed = { ...entry, id: `aud_${randomUUID()}`, seq: head.seq + 1, prevHash: head.hash };
+          const event: AuditEvent = { ...unhashed, hash: hashEvent(unhashed) };
+          head = { seq: event.seq, hash: event.hash };
+          return event;
+        });
+        await this.db.write('audit/append-events', { events: events.map(withoutNulls) });
+        this.head = head;
+        return events;
       } catch (error) {
         // Whatever happened, the head we held may be stale now: read it again next time.
         this.head = undefined;

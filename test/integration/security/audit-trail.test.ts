@@ -161,6 +161,27 @@ describe('the audit trail', () => {
     expect(page2.edges[0]!.node.seq).toBeLessThan(page1.edges[1]!.node.seq);
   });
 
+  it('keeps one unbroken chain when many appends arrive at once', async () => {
+    const trail = new AuditTrail(db);
+    const entry = (i: number) => ({
+      at: new Date().toISOString(),
+      actor: `burst-${i}`,
+      agency: 'police',
+      roles: ['investigator'],
+      operation: 'query Burst',
+      rootFields: ['node'],
+      entityIds: [],
+      purpose: 'burst test',
+      outcome: 'ALLOWED' as const,
+      reason: null,
+    });
+    const events = await Promise.all(Array.from({ length: 120 }, (_, i) => trail.append(entry(i))));
+    const seqs = events.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(120);
+    expect(Math.max(...seqs) - Math.min(...seqs)).toBe(119);
+    expect(await verifyChain(trail)).toMatchObject({ ok: true });
+  });
+
   it('verifies as a chain, and names the record changed behind its back', async () => {
     const trail = new AuditTrail(db);
     const verdict = await verifyChain(trail);
