@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
+import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService } from '../rings/ring-detection-service.ts';
 
 /** The capabilities the API layer calls; built once per process over one database. */
@@ -13,6 +14,7 @@ export interface Services {
   linkCharts: LinkChartService;
   rings: RingDetectionService;
   audit: AuditTrail;
+  resolution: ResolutionService;
 }
 
 export function createServices(db: Database): Services {
@@ -23,5 +25,6 @@ export function createServices(db: Database): Services {
     linkCharts: new LinkChartService(db),
     rings: new RingDetectionService(db),
     audit: new AuditTrail(db),
+    resolution: new ResolutionService(db),
   };
 }

@@ -27,6 +27,8 @@ export const OPERATION_POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Query.paths': { roles: READERS, personalData: true },
   'Query.ringCandidates': { roles: READERS, personalData: true },
   'Query.ring': { roles: READERS, personalData: true },
+  // Entity resolution: analysts read candidates too (duplicates split rings); only investigators,
+  // supervisors and admins merge or undo a merge.
   'Query.duplicateCandidates': { roles: READERS, personalData: true },
   'Query.latestDetectionRun': { roles: READERS, personalData: false },
   'Query.auditTrail': { roles: ['supervisor', 'admin'], personalData: false },
@@ -34,6 +36,8 @@ export const OPERATION_POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Mutation.detectRings': { roles: ['analyst', 'admin'], personalData: false },
   'Mutation.setRingStatus': { roles: ['analyst', 'admin'], personalData: false },
   'Mutation.exportLinkChart': { roles: READERS, personalData: true },
+  'Mutation.mergeEntities': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },
+  'Mutation.unmergeEntity': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },
 };
 
 /** Introspection is for developers: any authenticated caller outside production, nobody in production. */

@@ -17,6 +17,7 @@ import { auditResolvers } from './resolvers/audit-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
 import { linkChartResolvers } from './resolvers/linkchart-resolvers.ts';
 import { operationResolvers } from './resolvers/operation-resolvers.ts';
+import { resolutionResolvers } from './resolvers/resolution-resolvers.ts';
 import { ringResolvers } from './resolvers/ring-resolvers.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
 
@@ -32,6 +33,7 @@ export function createGraphQLSchema() {
       linkChartResolvers,
       ringResolvers,
       auditResolvers,
+      resolutionResolvers,
     ],
   });
 }

@@ -28,6 +28,11 @@ const CONTRACT: Record<string, string[]> = {
   ingest: ['ingest', 'admin'],
   detectRings: ['analyst', 'admin'],
   setRingStatus: ['analyst', 'admin'],
+  // Entity resolution (not in the contract's header; README, "Entity resolution"): analysts may
+  // read candidates; investigators, supervisors and admins merge and undo merges.
+  duplicateCandidates: READ,
+  mergeEntities: ['investigator', 'supervisor', 'admin'],
+  unmergeEntity: ['investigator', 'supervisor', 'admin'],
 };
 
 /** Each root field with small fixed inputs that can neither write nor run anything heavy when allowed. */
@@ -47,6 +52,11 @@ const OPERATIONS: Record<string, { query: string; variables?: () => Record<strin
   // A negative resolution is refused before a detection starts.
   detectRings: { query: 'mutation { detectRings(options: {resolution: -1}) { id } }' },
   setRingStatus: { query: 'mutation { setRingStatus(id: "ring_none", status: DISMISSED) { id } }' },
+  // A minScore out of range is refused before any candidate is computed.
+  duplicateCandidates: { query: '{ duplicateCandidates(minScore: 2) { totalCount } }' },
+  // Unknown entities: NOT_FOUND, nothing written.
+  mergeEntities: { query: 'mutation { mergeEntities(keep: "per_none", merge: "per_none2", reason: "policy") { id } }' },
+  unmergeEntity: { query: 'mutation { unmergeEntity(id: "per_none") { id } }' },
 };
 
 let service: RunningService;

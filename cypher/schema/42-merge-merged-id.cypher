@@ -1,0 +1,1 @@
+CREATE INDEX merge_merged_id IF NOT EXISTS FOR (m:Merge) ON (m.mergedId)

@@ -1,0 +1,123 @@
+// npm run resolution:evaluate -- [--preset demo|test] [--seed N | --seeds 1,2,3] [--min-score 0.7] [--json]
+// For each scenario seed: a fresh local Neo4j on a temporary store, the scenario loaded through the
+// service's ingest, duplicate candidates computed and compared with the scenario's planted
+// duplicates (its identity truth records): pairwise precision and recall at the threshold, then the
+// same after the automatic merges (people sharing a document number of the same kind).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ScenarioPresetName, TruthRecord } from '../../../seed/index.ts';
+import { loadScenario } from '../../../seed/load/load-scenario.ts';
+import { createServices } from '../../app/services.ts';
+import { applySchema } from '../../db/apply-schema.ts';
+import { Database } from '../../db/database.ts';
+import { LocalNeo4j } from '../../db/local-neo4j/local-neo4j.ts';
+import type { IngestBatchInput } from '../../ingest/batch-types.ts';
+import { evaluatePairs, recordKey, type PairEvaluation } from '../evaluate/evaluate-pairs.ts';
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'demo' },
+    seed: { type: 'string' },
+    seeds: { type: 'string' },
+    'min-score': { type: 'string', default: '0.7' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const minScore = Number(values['min-score']);
+const seeds = (values.seeds ?? values.seed ?? '1').split(',').map(Number);
+
+interface SeedOutcome {
+  seed: number;
+  records: number;
+  before: PairEvaluation;
+  after: PairEvaluation;
+  merges: number;
+  loadSeconds: number;
+  /** Reading the people from Neo4j, blocking and scoring. */
+  candidateSeconds: number;
+  scoredPairs: number;
+}
+
+async function entityRecords(db: Database): Promise<Map<string, string[]>> {
+  const rows = await db.read<{ id: string; records: string[] }>('resolution/people-records');
+  return new Map(rows.map((row) => [row.id, row.records]));
+}
+
+async function evaluateSeed(seed: number): Promise<SeedOutcome> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-resolution-'));
+  const neo4j = new LocalNeo4j({ dataDir, password: 'ringwatch-evaluate', heap: '2g', pageCache: '1g' });
+  try {
+    const ready = await neo4j.start();
+    const db = await Database.connect({
+      uri: ready.boltUri,
+      user: 'neo4j',
+      password: 'ringwatch-evaluate',
+      database: 'neo4j',
+    });
+    try {
+      await applySchema(db);
+      const services = createServices(db);
+      const identities: string[][] = [];
+      const load = await loadScenario(
+        { preset: values.preset as ScenarioPresetName, seed },
+        (batch) => services.ingest.ingest(batch as IngestBatchInput),
+        {
+          sinks: {
+            onTruth: (record: TruthRecord) => {
+              if (record.type === 'identity')
+                identities.push(record.refs.map((r) => recordKey(r.source, r.externalId)));
+            },
+          },
+        },
+      );
+      const started = performance.now();
+      const { pairs, search } = await services.resolution.findCandidates(minScore);
+      const candidateSeconds = (performance.now() - started) / 1000;
+      const before = evaluatePairs(identities, await entityRecords(db), pairs);
+      const report = await services.resolution.resolveDuplicates({ autoMerge: true, minScore, by: 'evaluation' });
+      const after = evaluatePairs(
+        identities,
+        await entityRecords(db),
+        (await services.resolution.findCandidates(minScore)).pairs,
+      );
+      return {
+        seed,
+        records: load.records,
+        before,
+        after,
+        merges: report.merges.length,
+        loadSeconds: load.seconds,
+        candidateSeconds,
+        scoredPairs: search.stats.scored,
+      };
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const outcomes: SeedOutcome[] = [];
+for (const seed of seeds) {
+  process.stderr.write(`scenario ${values.preset} seed ${seed}: loading, resolving, evaluating...\n`);
+  outcomes.push(await evaluateSeed(seed));
+}
+const f = (x: number) => x.toFixed(3);
+const lines = [
+  `preset ${values.preset}, threshold ${minScore}`,
+  '| seed | truth pairs | candidates | precision | recall | auto merges | merges correct | precision after | recall after | record-pair precision after | candidates s |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...outcomes.map(
+    (o) =>
+      `| ${o.seed} | ${o.before.truthPairs} | ${o.before.predicted} | ${f(o.before.precision)} | ${f(o.before.recall)} | ` +
+      `${o.merges} | ${o.after.correctlyMerged}/${o.after.mergedEntities} entities | ${f(o.after.precision)} | ` +
+      `${f(o.after.recall)} | ${f(o.after.recordPairPrecision)} | ${o.candidateSeconds.toFixed(1)} |`,
+  ),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (values.json)
+  for (const o of outcomes) process.stdout.write(`${JSON.stringify({ bench: 'resolution-evaluation', ...o })}\n`);
