@@ -7,6 +7,8 @@ WITH s, row
 OPTIONAL MATCH (s)-[:RECORDS]->(known:Broker)
 MERGE (e:Broker:Entity {id: coalesce(known.id, row.id)})
   ON CREATE SET e.createdAt = $now
-SET e += row.props, e.updatedAt = $now
+// A record that was merged into another entity changes nothing there: the kept entity's
+// values win (entity resolution); the record itself is still marked as seen.
+SET e += CASE WHEN e.id = row.id THEN row.props ELSE {} END, e.updatedAt = $now
 MERGE (s)-[:RECORDS]->(e)
 RETURN row.key AS key, e.id AS id

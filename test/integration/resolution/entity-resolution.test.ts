@@ -343,6 +343,27 @@ describe('entity resolution', () => {
     expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it("keeps the kept person's values when a merged record is sent again", async () => {
+    const investigator = await asRole(['investigator']);
+    const merged = await graphql<{ mergeEntities: { fullName: string } }>(
+      service.url,
+      MERGE,
+      { keep: ids['police'], merge: ids['border'], reason: 'same man' },
+      investigator,
+    );
+    expect(merged.errors).toBeUndefined();
+    const kept = merged.data!.mergeEntities.fullName;
+    await ingest({ source: border, people: [{ externalId: 'XNC-1', fullName: 'Renamed By Border Guard' }] });
+    const after = await graphql<{ node: { fullName: string } }>(
+      service.url,
+      'query ($id: ID!) { node(id: $id) { ... on Person { fullName } } }',
+      { id: ids['police'] },
+    );
+    expect(after.data!.node.fullName).toBe(kept);
+    const undone = await graphql(service.url, UNMERGE, { id: ids['police'] }, investigator);
+    expect(undone.errors).toBeUndefined();
+  });
+
   it('merges twice into one entity and undoes the merges last first', async () => {
     const investigator = await asRole(['investigator']);
     const touched = [ids['police']!, ids['border']!, ids['labour']!, ids['friend']!, ids['crossing']!, ids['broker']!];
