@@ -1,7 +1,9 @@
-// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--detection-seed 42]
+// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--detection-seed 42] [--no-merge]
 // For each scenario seed: a fresh local Neo4j (or NEO4J_URI, emptied first only with --wipe),
 // the scenario loaded through ingest, ring detection run, and its candidates compared with the
 // scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings).
+// Before detecting, records with equal documents are merged (entity resolution's automatic
+// merges), as an operator would run `npm run resolve -- --auto-merge`; --no-merge skips it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     resolution: { type: 'string' },
     'detection-seed': { type: 'string', default: '42' },
     json: { type: 'boolean', default: false },
+    'no-merge': { type: 'boolean', default: false },
   },
 });
 
@@ -61,6 +64,7 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
         },
       },
     );
+    if (!values['no-merge']) await services.resolution.resolveDuplicates({ autoMerge: true, by: 'rings:evaluate' });
     const started = performance.now();
     const run = await services.rings.detect({
       referenceDate,
@@ -95,7 +99,8 @@ for (const seed of values.seeds.split(',').map(Number)) {
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const lines = [
-  `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}`,
+  `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}, ` +
+    `${values['no-merge'] ? 'no merges' : 'automatic merges first'}`,
   '| scenario seed | planted rings | found | recall | precision at k | candidates | load s | detect s |',
   '|---|---|---|---|---|---|---|---|',
   ...outcomes.map(
