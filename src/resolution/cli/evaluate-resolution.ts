@@ -3,17 +3,10 @@
 // service's ingest, duplicate candidates computed and compared with the scenario's planted
 // duplicates (its identity truth records): pairwise precision and recall at the threshold, then the
 // same after the automatic merges (people sharing a document number of the same kind).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ScenarioPresetName, TruthRecord } from '../../../seed/index.ts';
-import { loadScenario } from '../../../seed/load/load-scenario.ts';
-import { createServices } from '../../app/services.ts';
-import { applySchema } from '../../db/apply-schema.ts';
-import { Database } from '../../db/database.ts';
-import { LocalNeo4j } from '../../db/local-neo4j/local-neo4j.ts';
-import type { IngestBatchInput } from '../../ingest/batch-types.ts';
+import { withScenarioDatabase } from '../../app/with-scenario-database.ts';
+import type { Database } from '../../db/database.ts';
 import { evaluatePairs, recordKey, type PairEvaluation } from '../evaluate/evaluate-pairs.ts';
 
 const { values } = parseArgs({
@@ -46,32 +39,15 @@ async function entityRecords(db: Database): Promise<Map<string, string[]>> {
 }
 
 async function evaluateSeed(seed: number): Promise<SeedOutcome> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-resolution-'));
-  const neo4j = new LocalNeo4j({ dataDir, password: 'ringwatch-evaluate', heap: '2g', pageCache: '1g' });
-  try {
-    const ready = await neo4j.start();
-    const db = await Database.connect({
-      uri: ready.boltUri,
-      user: 'neo4j',
-      password: 'ringwatch-evaluate',
-      database: 'neo4j',
-    });
-    try {
-      await applySchema(db);
-      const services = createServices(db);
-      const identities: string[][] = [];
-      const load = await loadScenario(
-        { preset: values.preset as ScenarioPresetName, seed },
-        (batch) => services.ingest.ingest(batch as IngestBatchInput),
-        {
-          sinks: {
-            onTruth: (record: TruthRecord) => {
-              if (record.type === 'identity')
-                identities.push(record.refs.map((r) => recordKey(r.source, r.externalId)));
-            },
-          },
-        },
-      );
+  const identities: string[][] = [];
+  const onTruth = (record: TruthRecord) => {
+    if (record.type === 'identity') identities.push(record.refs.map((r) => recordKey(r.source, r.externalId)));
+  };
+  return withScenarioDatabase(
+    { preset: values.preset as ScenarioPresetName, seed },
+    onTruth,
+    async ({ services, load }) => {
+      const db = services.db;
       const started = performance.now();
       const { pairs, search } = await services.resolution.findCandidates(minScore);
       const candidateSeconds = (performance.now() - started) / 1000;
@@ -92,13 +68,8 @@ async function evaluateSeed(seed: number): Promise<SeedOutcome> {
         candidateSeconds,
         scoredPairs: search.stats.scored,
       };
-    } finally {
-      await db.close();
-    }
-  } finally {
-    await neo4j.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+    },
+  );
 }
 
 const outcomes: SeedOutcome[] = [];

@@ -1,22 +1,14 @@
 // npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--detection-seed 42] [--no-merge]
-// For each scenario seed: a fresh local Neo4j (or NEO4J_URI, emptied first only with --wipe),
-// the scenario loaded through ingest, ring detection run, and its candidates compared with the
+// For each scenario seed: a fresh local Neo4j on a temporary store, the scenario loaded
+// through ingest, ring detection run, and its candidates compared with the
 // scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings).
 // Before detecting, records with equal documents are merged (entity resolution's automatic
 // merges), as an operator would run `npm run resolve -- --auto-merge`; --no-merge skips it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateRings, type RingEvaluation } from '../../../seed/index.ts';
 import type { PlantedRing } from '../../../seed/evaluate/evaluate-rings.ts';
-import { loadScenario } from '../../../seed/load/load-scenario.ts';
 import type { ScenarioPresetName, SourceRef, TruthRecord } from '../../../seed/index.ts';
-import { createServices } from '../../app/services.ts';
-import { applySchema } from '../../db/apply-schema.ts';
-import { Database } from '../../db/database.ts';
-import { LocalNeo4j } from '../../db/local-neo4j/local-neo4j.ts';
-import type { IngestBatchInput } from '../../ingest/batch-types.ts';
+import { withScenarioDatabase } from '../../app/with-scenario-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,32 +30,14 @@ interface SeedOutcome {
 }
 
 async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-evaluate-'));
-  const neo4j = new LocalNeo4j({ dataDir, password: 'ringwatch-evaluate', heap: '2g', pageCache: '1g' });
-  try {
-    const ready = await neo4j.start();
-    const db = await Database.connect({
-      uri: ready.boltUri,
-      user: 'neo4j',
-      password: 'ringwatch-evaluate',
-      database: 'neo4j',
-    });
-    await applySchema(db);
-    const services = createServices(db);
-    const planted: PlantedRing[] = [];
-    let referenceDate = '';
-    const load = await loadScenario(
-      { preset: values.preset as ScenarioPresetName, seed: scenarioSeed },
-      (batch) => services.ingest.ingest(batch as IngestBatchInput),
-      {
-        sinks: {
-          onTruth: (record: TruthRecord) => {
-            if (record.type === 'ring') planted.push(record);
-            if (record.type === 'scenario') referenceDate = record.referenceDate;
-          },
-        },
-      },
-    );
+  const planted: PlantedRing[] = [];
+  let referenceDate = '';
+  const onTruth = (record: TruthRecord) => {
+    if (record.type === 'ring') planted.push(record);
+    if (record.type === 'scenario') referenceDate = record.referenceDate;
+  };
+  const scenario = { preset: values.preset as ScenarioPresetName, seed: scenarioSeed };
+  return withScenarioDatabase(scenario, onTruth, async ({ services, load }) => {
     if (!values['no-merge']) await services.resolution.resolveDuplicates({ autoMerge: true, by: 'rings:evaluate' });
     const started = performance.now();
     const run = await services.rings.detect({
@@ -72,13 +46,14 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
       ...(values.resolution ? { resolution: Number(values.resolution) } : {}),
     });
     const detectSeconds = (performance.now() - started) / 1000;
-    const rows = await db.read<{ ringId: string; score: number; members: SourceRef[][] }>('rings/current-ring-people');
+    const rows = await services.db.read<{ ringId: string; score: number; members: SourceRef[][] }>(
+      'rings/current-ring-people',
+    );
     const candidates = rows.map((row) => ({
       id: row.ringId,
       score: row.score,
       members: row.members.map((refs) => ({ refs })),
     }));
-    await db.close();
     return {
       seed: scenarioSeed,
       evaluation: evaluateRings(planted, candidates),
@@ -86,10 +61,7 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
       detectSeconds,
       rings: run.ringCount,
     };
-  } finally {
-    await neo4j.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const outcomes: SeedOutcome[] = [];
