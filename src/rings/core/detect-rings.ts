@@ -3,6 +3,7 @@ import { buildEvidenceGraph } from './build-evidence-graph.ts';
 import { detectCommunities } from './detect-communities.ts';
 import { compareIds } from './evidence-graph.ts';
 import { projectionEdgeColumns } from './evidence-columns.ts';
+import { trimToEvidenceCore } from './trim-to-evidence-core.ts';
 import { indexIncidentRows } from './index-incident-rows.ts';
 import { matchPreviousRings } from './match-previous-rings.ts';
 import { profileCommunity } from './profile-community.ts';
@@ -68,7 +69,18 @@ export function detectRings(
     const incident = indexIncidentRows(nodes.length, columns);
     const input = { nodes, columns, incident, graph, communityOf, scoring: options.scoring };
     const results: Omit<DetectedRing, 'id'>[] = [];
-    memberIndexes.forEach((members, number) => {
+    memberIndexes.forEach((community, number) => {
+      const members = trimToEvidenceCore(
+        community,
+        nodes,
+        columns,
+        incident,
+        communityOf,
+        options.scoring.burnerMaxUsers,
+      );
+      // Those left out are no longer inside, for the profile's counts of internal ties.
+      const core = new Set(members);
+      for (const index of community) if (!core.has(index)) communityOf[index] = -1;
       const personCount = members.reduce((sum, index) => sum + (nodes[index]?.kind === 'PERSON' ? 1 : 0), 0);
       if (personCount === 0 || personCount < options.minSize) return;
       results.push(describeRing(profileCommunity(number, members, input), nodes));

@@ -26,6 +26,7 @@ describe('assignRoles', () => {
       .person('victim', { caseRoles: ['VICTIM'] })
       .person('victim-2', { caseRoles: ['SUSPECTED_VICTIM'] })
       .clique(['suspect', 'other', 'victim', 'victim-2'], 'KNOWS')
+      .clique(['suspect', 'other', 'victim', 'victim-2'], 'SAME_CASE')
       .link('suspect', 'victim', 'CALLED', 3);
     const [ring] = detectRings(builder.build()).rings;
     const roleOf = new Map(ring!.members.map((m) => [m.entityId, m.role]));
