@@ -4,6 +4,7 @@ import { startService, type RunningService } from '../../src/app/start-service.t
 import type { Clearance, Role } from '../../src/auth/roles.ts';
 import { signToken } from '../../src/auth/sign-token.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
+import { INGEST_MUTATION } from '../../src/import/send/http-sender.ts';
 
 /** The HS256 secret of every service the tests start (AUTH_JWT_SECRET). */
 export const TEST_JWT_SECRET = 'ringwatch-test-secret-0123456789-abcdefghijklmnop';
@@ -87,18 +88,5 @@ export async function asRole(
   return { authorization: `Bearer ${token}`, 'x-purpose': options.purpose ?? TEST_PURPOSE };
 }
 
-export const INGEST = /* GraphQL */ `
-  mutation Ingest($batch: IngestBatchInput!) {
-    ingest(batch: $batch) {
-      accepted
-      rejected
-      replayed
-      errors {
-        section
-        index
-        code
-        message
-      }
-    }
-  }
-`;
+/** The ingest mutation as the importer sends it, with the whole report. */
+export const INGEST = INGEST_MUTATION;
