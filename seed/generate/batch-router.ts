@@ -27,15 +27,23 @@ function emptyBatch(): PendingBatch {
   return { people: [], phones: [], brokers: [], crossings: [], cases: [], links: [], size: 0, entityKeys: new Set() };
 }
 
+/** A link or crossing that names another source's entity still waiting in that source's batch. */
+type HeldRecord =
+  | { kind: 'link'; source: SourceName; record: LinkInput }
+  | { kind: 'crossing'; source: SourceName; record: BorderCrossingInput };
+
 /**
  * Collects records per source and cuts them into batches of at most `batchSize` records. Records of one source
- * leave in the order they were added, so a link always travels with or after the entities it names; a reference
- * to another source's entity that is still waiting flushes that source first.
+ * leave in the order they were added, so a link always travels with or after the entities it names. A link or
+ * crossing that names another source's entity still waiting to be sent is held back until that source's batch
+ * leaves, rather than sending that batch early: batches stay full, so a load makes few large transactions.
  */
 export class BatchRouter {
   private readonly pending = new Map<SourceName, PendingBatch>();
   private readonly sequences = new Map<SourceName, number>();
   private readonly ready: IngestBatchInput[] = [];
+  /** Held records by the source whose batch they wait for. */
+  private readonly held = new Map<SourceName, HeldRecord[]>();
   readonly counts: ScenarioCounts = { people: 0, phones: 0, brokers: 0, crossings: 0, cases: 0, links: 0, batches: 0 };
 
   constructor(
@@ -65,10 +73,8 @@ export class BatchRouter {
   }
 
   crossing(source: SourceName, record: BorderCrossingInput): void {
-    this.settleForeignReference(source, record.person);
-    this.room(source).crossings.push(record);
-    this.added(source, `BORDER_CROSSING:${record.externalId}`);
     this.counts.crossings += 1;
+    this.placeCrossing(source, record);
   }
 
   case(source: SourceName, record: CaseInput): void {
@@ -78,15 +84,15 @@ export class BatchRouter {
   }
 
   link(source: SourceName, record: LinkInput): void {
-    this.settleForeignReference(source, record.from);
-    this.settleForeignReference(source, record.to);
-    this.room(source).links.push(record);
-    this.added(source, null);
     this.counts.links += 1;
+    this.placeLink(source, record);
   }
 
   flushAll(): void {
-    for (const source of allSources) this.flush(source);
+    // Releasing held records fills batches of sources already flushed: repeat until nothing waits.
+    while ([...this.pending.values()].some((batch) => batch.size > 0)) {
+      for (const source of allSources) this.flush(source);
+    }
   }
 
   /** Batches completed since the last call, in the order they must be sent. */
@@ -114,10 +120,45 @@ export class BatchRouter {
     if (entityKey) batch.entityKeys.add(entityKey);
   }
 
-  private settleForeignReference(source: SourceName, ref: EntityRefInput): void {
-    const other = ref.source as SourceName | undefined;
-    if (other === undefined || other === source) return;
-    if (this.pending.get(other)?.entityKeys.has(`${ref.kind}:${ref.externalId}`)) this.flush(other);
+  private placeCrossing(source: SourceName, record: BorderCrossingInput): void {
+    const waitFor = this.pendingForeignSource(source, [record.person]);
+    if (waitFor) return this.hold(waitFor, { kind: 'crossing', source, record });
+    this.room(source).crossings.push(record);
+    this.added(source, `BORDER_CROSSING:${record.externalId}`);
+  }
+
+  private placeLink(source: SourceName, record: LinkInput): void {
+    const waitFor = this.pendingForeignSource(source, [record.from, record.to]);
+    if (waitFor) return this.hold(waitFor, { kind: 'link', source, record });
+    this.room(source).links.push(record);
+    this.added(source, null);
+  }
+
+  /** The other source whose unsent batch holds an entity these references name, if any. */
+  private pendingForeignSource(source: SourceName, refs: readonly EntityRefInput[]): SourceName | undefined {
+    for (const ref of refs) {
+      const other = ref.source as SourceName | undefined;
+      if (other === undefined || other === source) continue;
+      if (this.pending.get(other)?.entityKeys.has(`${ref.kind}:${ref.externalId}`)) return other;
+    }
+    return undefined;
+  }
+
+  private hold(waitFor: SourceName, held: HeldRecord): void {
+    const queue = this.held.get(waitFor) ?? [];
+    queue.push(held);
+    this.held.set(waitFor, queue);
+  }
+
+  /** Places the records that waited for `source`'s batch, now that it has been sent. */
+  private release(source: SourceName): void {
+    const queue = this.held.get(source);
+    if (!queue) return;
+    this.held.delete(source);
+    for (const held of queue) {
+      if (held.kind === 'link') this.placeLink(held.source, held.record);
+      else this.placeCrossing(held.source, held.record);
+    }
   }
 
   private flush(source: SourceName): void {
@@ -138,5 +179,6 @@ export class BatchRouter {
     if (batch.links.length > 0) out.links = batch.links;
     this.ready.push(out);
     this.counts.batches += 1;
+    this.release(source);
   }
 }
