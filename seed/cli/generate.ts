@@ -4,59 +4,25 @@
 
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { estimateRecordCount } from '../generate/estimate-record-count.ts';
 import { generateScenario } from '../generate/generate-scenario.ts';
 import { countBatchRecords } from '../ingest-types.ts';
-import { resolveScenarioOptions, type ScenarioOptionsInput, type ScenarioPresetName } from '../options.ts';
+import type { ScenarioOptionsInput } from '../options.ts';
 import type { ScenarioCounts } from '../truth-types.ts';
 import { PeakMemory } from './peak-memory.ts';
 import { ProgressReporter } from './progress-reporter.ts';
+import { readScenarioArgs, scenarioUsage } from './scenario-args.ts';
 import { closeStream, writeWithBackpressure } from './write-lines.ts';
 
-const usage =
-  'usage: npm run seed:generate -- --out <dir> [--preset demo|test|bench] [--seed N] [--people N] [--rings N]\n' +
-  '  [--licensed-agencies N] [--tour-groups N] [--ordinary-cases N] [--batch-size N] [--reference-date YYYY-MM-DD]';
-
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed)) throw new Error(`--${name} must be an integer, got "${value}"`);
-  return parsed;
-}
+const usage = `usage: npm run seed:generate -- --out <dir> ${scenarioUsage}`;
 
 function readOptions(): { out: string; options: ScenarioOptionsInput } {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string' },
-      preset: { type: 'string' },
-      seed: { type: 'string' },
-      people: { type: 'string' },
-      rings: { type: 'string' },
-      'licensed-agencies': { type: 'string' },
-      'tour-groups': { type: 'string' },
-      'ordinary-cases': { type: 'string' },
-      'batch-size': { type: 'string' },
-      'reference-date': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help || !values.out) {
+  const { options, flags, help } = readScenarioArgs(['out']);
+  if (help || !flags.out) {
     process.stderr.write(`${usage}\n`);
-    process.exit(values.help ? 0 : 2);
+    process.exit(help ? 0 : 2);
   }
-  const input: Record<string, string | number | undefined> = {
-    preset: values.preset as ScenarioPresetName | undefined,
-    seed: integer('seed', values.seed),
-    people: integer('people', values.people),
-    rings: integer('rings', values.rings),
-    licensedAgencies: integer('licensed-agencies', values['licensed-agencies']),
-    tourGroups: integer('tour-groups', values['tour-groups']),
-    ordinaryCases: integer('ordinary-cases', values['ordinary-cases']),
-    batchSize: integer('batch-size', values['batch-size']),
-    referenceDate: values['reference-date'],
-  };
-  return { out: values.out, options: resolveScenarioOptions(input as ScenarioOptionsInput) };
+  return { out: flags.out, options };
 }
 
 function report(counts: ScenarioCounts, records: number, seconds: number, peakBytes: number, out: string): void {
