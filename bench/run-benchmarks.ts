@@ -1,16 +1,19 @@
-// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search]
+// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
-// Full mode uses the scenario generator's bench preset (1M people) for the read workloads.
+// Full mode uses the scenario generator's bench preset (1M people) for the read workloads; --city reuses
+// the store a `seed:load` of that preset (seed 1) left under DATA_DIR instead of loading it again.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureDetection } from './measure/detection.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
 import { measureLouvainAlone } from './measure/louvain-alone.ts';
-import { loadCity, measureConcurrent, post } from './measure/read-workload.ts';
+import { loadCity, measureConcurrent, openLoadedCity, post, type LoadedCity } from './measure/read-workload.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, city: { type: 'string' } },
+});
 const quick = values.quick;
 const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -53,13 +56,19 @@ if (wanted('louvain')) {
 
 if (wanted('detection') || wanted('linkchart') || wanted('search')) {
   const scenario = quick ? { preset: 'test' as const, seed: 1 } : { preset: 'bench' as const, seed: 1 };
-  log(`city: loading ${JSON.stringify(scenario)} through the service's ingest...`);
-  const city = await loadCity(scenario, log);
-  emit('city', { scenario, records: city.records, loadSeconds: city.loadSeconds });
-  rows.push([
-    `city load: ${scenario.preset} preset (records in s)`,
-    `${fmt(city.records)} in ${fmt(city.loadSeconds, 1)}`,
-  ]);
+  let city: LoadedCity;
+  if (values.city) {
+    log(`city: the ${scenario.preset} preset loaded under ${values.city}...`);
+    city = await openLoadedCity(values.city, scenario);
+  } else {
+    log(`city: loading ${JSON.stringify(scenario)} through the service's ingest...`);
+    city = await loadCity(scenario, log);
+    emit('city', { scenario, records: city.records, loadSeconds: city.loadSeconds });
+    rows.push([
+      `city load: ${scenario.preset} preset (records in s)`,
+      `${fmt(city.records)} in ${fmt(city.loadSeconds, 1)}`,
+    ]);
+  }
   try {
     if (wanted('detection')) {
       log('detection: one run while /health is polled...');

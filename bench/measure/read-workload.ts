@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../seed/load/load-scenario.ts';
-import type { ScenarioOptionsInput } from '../../seed/index.ts';
+import { resolveScenarioOptions, type ScenarioOptionsInput } from '../../seed/options.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { startService, type RunningService } from '../../src/app/start-service.ts';
 import { signToken } from '../../src/auth/sign-token.ts';
@@ -26,51 +26,78 @@ export interface LoadedCity {
 /** A fresh embedded Neo4j with a scenario loaded through the service's own ingest, and the service over it. */
 export async function loadCity(scenario: ScenarioOptionsInput, log: (line: string) => void): Promise<LoadedCity> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-bench-city-'));
-  const neo4j = new LocalNeo4j({ dataDir, password: PASSWORD, heap: '4g', pageCache: '4g' });
-  const { boltUri } = await neo4j.start();
-  const config = loadConfig({
-    PORT: '0',
-    NEO4J_URI: boltUri,
-    NEO4J_PASSWORD: PASSWORD,
-    SEED_DEMO: 'false',
-    AUTH_JWT_SECRET: SECRET,
-    // The benchmark's 32 clients share one token; the limit is for people, not for it.
-    RATE_LIMIT_PER_SECOND: '1000000',
-    RATE_LIMIT_BURST: '1000000',
-  });
-  const service = await startService(config, createLogger('silent'));
-  let referenceDate = new Date().toISOString().slice(0, 10);
+  const city = await openCity(join(dataDir, 'neo4j'), resolveScenarioOptions(scenario).referenceDate, () =>
+    rmSync(dataDir, { recursive: true, force: true }),
+  );
   let lastLogged = 0;
-  const summary = await loadScenario(scenario, (batch) => service.services.ingest.ingest(batch as IngestBatchInput), {
-    sinks: {
-      onTruth: (record) => {
-        if (record.type === 'scenario') referenceDate = record.referenceDate;
+  try {
+    const summary = await loadScenario(
+      scenario,
+      (batch) => city.service.services.ingest.ingest(batch as IngestBatchInput),
+      {
+        onProgress: ({ records, estimatedTotal }) => {
+          if (records - lastLogged < 200_000) return;
+          lastLogged = records;
+          log(`  loaded ${records.toLocaleString('en-US')} of ~${estimatedTotal.toLocaleString('en-US')} records`);
+        },
       },
-    },
-    onProgress: ({ records, estimatedTotal }) => {
-      if (records - lastLogged < 200_000) return;
-      lastLogged = records;
-      log(`  loaded ${records.toLocaleString('en-US')} of ~${estimatedTotal.toLocaleString('en-US')} records`);
-    },
-  });
-  const token = await signToken(SECRET, {
-    sub: 'bench',
-    roles: ['admin'],
-    agency: 'bench',
-    clearance: ['minors', 'victims'],
-  });
-  return {
-    service,
-    token,
-    records: summary.records,
-    loadSeconds: summary.seconds,
-    referenceDate,
-    close: async () => {
-      await service.close();
-      await neo4j.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    );
+    return { ...city, records: summary.records, loadSeconds: summary.seconds };
+  } catch (error) {
+    await city.close();
+    throw error;
+  }
+}
+
+/**
+ * The city a `seed:load` left in `dataDir` (its DATA_DIR), opened as it is and kept afterwards:
+ * loading the bench preset takes longer than the measurements on it.
+ */
+export async function openLoadedCity(dataDir: string, scenario: ScenarioOptionsInput): Promise<LoadedCity> {
+  const city = await openCity(join(dataDir, 'neo4j'), resolveScenarioOptions(scenario).referenceDate, () => undefined);
+  return { ...city, records: 0, loadSeconds: 0 };
+}
+
+async function openCity(
+  storeDir: string,
+  referenceDate: string,
+  removeStore: () => void,
+): Promise<Omit<LoadedCity, 'records' | 'loadSeconds'>> {
+  const neo4j = new LocalNeo4j({ dataDir: storeDir, password: PASSWORD, heap: '4g', pageCache: '4g' });
+  const { boltUri } = await neo4j.start();
+  try {
+    const config = loadConfig({
+      PORT: '0',
+      NEO4J_URI: boltUri,
+      NEO4J_PASSWORD: PASSWORD,
+      SEED_DEMO: 'false',
+      AUTH_JWT_SECRET: SECRET,
+      // The benchmark's 32 clients share one token; the limit is for people, not for it.
+      RATE_LIMIT_PER_SECOND: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+    });
+    const service = await startService(config, createLogger('silent'));
+    const token = await signToken(SECRET, {
+      sub: 'bench',
+      roles: ['admin'],
+      agency: 'bench',
+      clearance: ['minors', 'victims'],
+    });
+    return {
+      service,
+      token,
+      referenceDate,
+      close: async () => {
+        await service.close();
+        await neo4j.stop();
+        removeStore();
+      },
+    };
+  } catch (error) {
+    await neo4j.stop();
+    removeStore();
+    throw error;
+  }
 }
 
 export async function post(city: LoadedCity, query: string, variables: Record<string, unknown> = {}) {
