@@ -1,6 +1,7 @@
-// The next breadth-first level: each frontier node's neighbours over the link types given
-// for it (its hub types left out), in the time window, at most $perNode per node. One typed
-// branch per link type, so a node never walks the relationships of a type it skips.
+// Neighbours over the link types given for each node, in the time window, at most $perNode
+// per node: asked for the types on which a node is a hub over all time but not inside the
+// window (expand-level.cypher walks the others). One typed branch per link type, so a node
+// never walks the relationships of a type it skips.
 // Time window: crossings by their `at`, calls by their `lastAt`, other links (and calls
 // without a time) when their reported interval [firstSeen, lastSeen] meets the window.
 UNWIND $rows AS row

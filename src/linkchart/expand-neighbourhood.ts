@@ -21,10 +21,12 @@ export interface Neighbourhood {
   types: ChartLinkType[];
 }
 
-interface DegreeRow extends Record<string, unknown> {
+interface LevelRow extends Record<string, unknown> {
   id: string;
   labels: string[];
   degrees: Record<ChartLinkType, number>;
+  /** Over the requested types on which the node is no hub, in the time window, at most perNode. */
+  neighbours: string[];
 }
 
 const KIND_BY_LABEL: Record<string, EntityKind> = {
@@ -36,16 +38,22 @@ const KIND_BY_LABEL: Record<string, EntityKind> = {
   Checkpoint: 'CHECKPOINT',
 };
 
-interface NodeDegrees {
+/** A frontier node's part of one level: its neighbours and its hub types to collapse. */
+interface NodeLevel {
   kind: EntityKind;
-  degrees: Record<ChartLinkType, number>;
+  neighbours: Set<string>;
+  hubs: { type: ChartLinkType; degree: number }[];
+  /** A neighbour query stopped at perNode: some neighbours were left out. */
+  cut: boolean;
 }
 
 /**
- * Breadth-first expansion from the seeds, one query round per level: degrees first (from
- * the degree store, so hubs cost nothing to recognise), then the neighbours over the
- * non-hub types with a per-node LIMIT in Cypher. A hub's neighbours of a hub type are not
- * fetched at all; they become one collapsed group. The node budget (maxNodes) counts the
+ * Breadth-first expansion from the seeds, one query per level (expand-level.cypher): the
+ * degrees come from the degree store, so hubs cost nothing to recognise, and the neighbours
+ * over the non-hub types are walked in the same query with a per-node LIMIT. A hub's
+ * neighbours of a hub type are not fetched at all; they become one collapsed group. Inside a
+ * time window a hub may have few links left: those are counted (filtered-degrees.cypher)
+ * and walked when they fall under the hub threshold. The node budget (maxNodes) counts the
  * collapsed nodes too and is never exceeded; whatever it leaves out sets truncated.
  */
 export async function expandNeighbourhood(
@@ -57,10 +65,13 @@ export async function expandNeighbourhood(
   types.sort((a, b) => ALL_CHART_TYPES.indexOf(a) - ALL_CHART_TYPES.indexOf(b));
   const seeds = [...new Set(request.seeds)];
   const windowed = window.fromMillis !== null || window.toMillis !== null;
-  const params = { ...window };
+  const perNode = SUPERNODE_DEGREE * types.length;
+  const params = { types, supernodeDegree: SUPERNODE_DEGREE, perNode, ...window };
+  const expandLevel = async (ids: readonly string[]) =>
+    new Map((await tx.run<LevelRow>('linkchart/expand-level', { ids, ...params })).map((row) => [row.id, row]));
 
-  let degrees = await readDegrees(tx, seeds);
-  const unknown = seeds.filter((id) => !degrees.has(id));
+  let rows = await expandLevel(seeds);
+  const unknown = seeds.filter((id) => !rows.has(id));
   if (unknown.length) throw new UnknownEntitiesError(unknown);
 
   const inChart = new Set<string>();
@@ -81,47 +92,25 @@ export async function expandNeighbourhood(
 
   let frontier = seeds.filter((id) => add(id));
   for (let level = 1; level <= request.depth && frontier.length; level++) {
-    if (level > 1) degrees = await readDegrees(tx, frontier);
+    if (level > 1) rows = await expandLevel(frontier);
 
-    // Hub candidates by their total degree; inside a time window, by the links in it.
-    const plan = new Map<string, { follow: ChartLinkType[]; hubs: { type: ChartLinkType; degree: number }[] }>();
+    // Hubs by their total degree; inside a time window, by the links in it.
+    const plan = new Map<string, NodeLevel>();
     const candidates: { id: string; type: ChartLinkType }[] = [];
     for (const id of frontier) {
-      const row = degrees.get(id);
-      const entry = { follow: [] as ChartLinkType[], hubs: [] as { type: ChartLinkType; degree: number }[] };
+      const row = rows.get(id);
+      const kind = row?.labels.map((label) => KIND_BY_LABEL[label]).find((k) => k !== undefined) ?? 'PERSON';
+      const entry: NodeLevel = { kind, neighbours: new Set(row?.neighbours), hubs: [], cut: false };
+      entry.cut = entry.neighbours.size >= perNode;
       plan.set(id, entry);
       for (const type of types) {
         const degree = row?.degrees[type] ?? 0;
-        if (degree === 0) continue;
-        if (degree <= SUPERNODE_DEGREE) entry.follow.push(type);
-        else if (windowed) candidates.push({ id, type });
+        if (degree <= SUPERNODE_DEGREE) continue;
+        if (windowed) candidates.push({ id, type });
         else entry.hubs.push({ type, degree });
       }
     }
-    if (candidates.length) {
-      const rows = await tx.run<{ id: string; type: ChartLinkType; degree: number }>('linkchart/filtered-degrees', {
-        rows: candidates,
-        ...params,
-      });
-      for (const row of rows) {
-        const entry = plan.get(row.id);
-        if (!entry || row.degree === 0) continue;
-        if (row.degree <= SUPERNODE_DEGREE) entry.follow.push(row.type);
-        else entry.hubs.push({ type: row.type, degree: row.degree });
-      }
-    }
-
-    const rows = [...plan].filter(([, p]) => p.follow.length).map(([id, p]) => ({ id, types: p.follow }));
-    const perNode = SUPERNODE_DEGREE * types.length;
-    const found = rows.length
-      ? await tx.run<{ from: string; id: string }>('linkchart/neighbours', { rows, perNode, ...params })
-      : [];
-    const byNode = new Map<string, string[]>();
-    for (const row of found) {
-      const list = byNode.get(row.from) ?? [];
-      list.push(row.id);
-      byNode.set(row.from, list);
-    }
+    if (candidates.length) await settleWindowedHubs(tx, candidates, plan, { perNode, ...window });
 
     const next: string[] = [];
     for (const id of frontier) {
@@ -132,28 +121,46 @@ export async function expandNeighbourhood(
           continue;
         }
         if (collapsed.some((g) => collapsedNodeId(g.supernode, g.type) === collapsedNodeId(id, hub.type))) continue;
-        collapsed.push({
-          supernode: id,
-          supernodeKind: degrees.get(id)?.kind ?? 'PERSON',
-          type: hub.type,
-          degree: hub.degree,
-        });
+        collapsed.push({ supernode: id, supernodeKind: entry.kind, type: hub.type, degree: hub.degree });
       }
-      const neighbours = (byNode.get(id) ?? []).sort();
-      if (neighbours.length >= perNode) truncated = true;
-      for (const neighbour of neighbours) if (add(neighbour)) next.push(neighbour);
+      if (entry.cut) truncated = true;
+      for (const neighbour of [...entry.neighbours].sort()) if (add(neighbour)) next.push(neighbour);
     }
     frontier = next;
   }
   return { entityIds, collapsed, truncated, types };
 }
 
-async function readDegrees(tx: Transaction, ids: readonly string[]): Promise<Map<string, NodeDegrees>> {
-  const rows = await tx.run<DegreeRow>('linkchart/degrees', { ids });
-  return new Map(
-    rows.map((row) => {
-      const kind = row.labels.map((label) => KIND_BY_LABEL[label]).find((k) => k !== undefined) ?? 'PERSON';
-      return [row.id, { kind, degrees: row.degrees }];
-    }),
-  );
+/**
+ * Inside a time window, a node that is a hub over all time may have few links in the window:
+ * counts them, walks those under the hub threshold, and leaves the rest as hubs.
+ */
+async function settleWindowedHubs(
+  tx: Transaction,
+  candidates: readonly { id: string; type: ChartLinkType }[],
+  plan: Map<string, NodeLevel>,
+  params: { perNode: number } & TimeWindow,
+): Promise<void> {
+  const degrees = await tx.run<{ id: string; type: ChartLinkType; degree: number }>('linkchart/filtered-degrees', {
+    rows: candidates,
+    ...params,
+  });
+  const follow = new Map<string, ChartLinkType[]>();
+  for (const row of degrees) {
+    const entry = plan.get(row.id);
+    if (!entry || row.degree === 0) continue;
+    if (row.degree > SUPERNODE_DEGREE) entry.hubs.push({ type: row.type, degree: row.degree });
+    else follow.set(row.id, [...(follow.get(row.id) ?? []), row.type]);
+  }
+  if (!follow.size) return;
+  const found = await tx.run<{ from: string; id: string }>('linkchart/neighbours', {
+    rows: [...follow].map(([id, types]) => ({ id, types })),
+    ...params,
+  });
+  const perFrom = new Map<string, number>();
+  for (const row of found) {
+    plan.get(row.from)?.neighbours.add(row.id);
+    perFrom.set(row.from, (perFrom.get(row.from) ?? 0) + 1);
+  }
+  for (const [id, count] of perFrom) if (count >= params.perNode) plan.get(id)!.cut = true;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
-import { graphql as post, startTestService } from '../../support/service.ts';
-import { TEST_JWT_SECRET, investigatorHeaders } from './tokens.ts';
+import { uniqueSource } from '../../support/database.ts';
+import { INGEST, graphql as post, startTestService } from '../../support/service.ts';
+import { TEST_JWT_SECRET, ingestHeaders, investigatorHeaders } from './tokens.ts';
 import { CHART, ingestSmallNetwork, namesOf, type ChartResult, type SmallNetwork } from './small-network.ts';
 
 let service: RunningService;
@@ -177,6 +178,46 @@ describe('linkChart', () => {
     expect(group.label).toBe('119 more recruits');
     expect(fromRecruit.nodes.some((n) => n.id === id('p6'))).toBe(true);
     expect(fromRecruit.nodes.some((n) => n.id === id('r1'))).toBe(false);
+  });
+
+  it('walks a hub’s links inside a time window when few of them fall in it', async () => {
+    const source = uniqueSource('windowed-hub');
+    const recruit = (externalId: string) => ({
+      type: 'RECRUITED_BY',
+      from: { kind: 'PERSON', externalId },
+      to: { kind: 'BROKER', externalId: 'b2' },
+    });
+    const send = async (names: string[], brokers: unknown[] = []) => {
+      const batch = { source, brokers, people: names.map((externalId) => ({ externalId, fullName: externalId })) };
+      const sent = await post<{ ingest: { rejected: number } }>(
+        service.url,
+        INGEST,
+        { batch: { ...batch, links: names.map(recruit) } },
+        await ingestHeaders(),
+      );
+      expect(sent.data?.ingest.rejected).toBe(0);
+    };
+    const early = Array.from({ length: 60 }, (_, i) => `early${i}`);
+    await send(early, [{ externalId: 'b2', name: 'Công ty Xuất khẩu Lao động Bình Minh', kind: 'LICENSED_AGENCY' }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const between = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await send(['late1', 'late2']);
+    const found = await graphql<{ entity: { id: string } }>(
+      service.url,
+      'query($ref: EntityRefInput!) { entity(ref: $ref) { id } }',
+      { ref: { kind: 'BROKER', externalId: 'b2', source } },
+    );
+    const broker = found.data!.entity.id;
+
+    const allTime = await chart({ seeds: [broker], depth: 1 });
+    expect(allTime.nodes.find((n) => n.collapsedCount !== null)?.collapsedCount).toBe(62);
+
+    // 62 recruits over all time make a hub; 2 of them since `between` do not.
+    const recent = await chart({ seeds: [broker], depth: 1, from: between });
+    expect(recent.nodes.every((n) => n.collapsedCount === null)).toBe(true);
+    expect(recent.nodes.map((n) => n.label).sort()).toEqual(['Công ty Xuất khẩu Lao động Bình Minh', 'late1', 'late2']);
+    expect(recent.truncated).toBe(false);
   });
 
   it('refuses arguments out of range and unknown seeds with stable codes', async () => {
