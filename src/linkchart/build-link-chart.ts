@@ -11,15 +11,8 @@ import { collapsedLabel, collapsedNodeId, leftOutCount, neighbourKind } from './
 import { expandNeighbourhood } from './expand-neighbourhood.ts';
 import { layoutChart } from './layout-chart.ts';
 import { radialLayout } from './radial-layout.ts';
-import { readChartEntities } from './read-chart-nodes.ts';
+import { readChartContents } from './read-chart-nodes.ts';
 import { checkChartRequest } from './validate-request.ts';
-
-interface EdgeRow extends Record<string, unknown> {
-  source: string;
-  target: string;
-  type: string;
-  count: number | null;
-}
 
 /**
  * A link chart: the neighbourhood of the seeds (expand-neighbourhood.ts), every link of
@@ -29,21 +22,15 @@ interface EdgeRow extends Record<string, unknown> {
 export async function buildLinkChart(db: Database, request: LinkChartRequest): Promise<LinkChart> {
   const window = checkChartRequest(request);
   // One read transaction for every round: a consistent snapshot, and no session set-up per query.
-  const { found, rows, entities } = await db.readTransaction(
+  const { found, links, entities } = await db.readTransaction(
     async (tx) => {
       const found = await expandNeighbourhood(tx, request, window);
-      const rows = await tx.run<EdgeRow>('linkchart/edges-among', {
-        ids: found.entityIds,
-        types: found.types,
-        ...window,
-      });
-      const entities = await readChartEntities(tx, found.entityIds);
-      return { found, rows, entities };
+      return { found, ...(await readChartContents(tx, found.entityIds, { types: found.types, ...window })) };
     },
     { timeoutMs: 30_000, metadata: { query: 'linkchart/build', seeds: request.seeds.length, depth: request.depth } },
   );
 
-  const edges: ChartEdge[] = rows.map((row) => ({
+  const edges: ChartEdge[] = links.map((row) => ({
     id: edgeId(row.source, row.type, row.target),
     source: row.source,
     target: row.target,
