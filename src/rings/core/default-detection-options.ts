@@ -47,7 +47,10 @@ export const defaultHubDamping = {
 export const defaultScoringOptions = {
   // The city plan focuses on victims under 16.
   minorAgeYears: 16,
-  burnerMaxUsers: 3,
+  // A ring rotates each burner among a few of its members (up to four in the planted rings);
+  // a phone more unrelated people use is an office or shop line.
+  burnerMaxUsers: 5,
+  // Members call one another's burners dozens of times; a household's phones call its own mobiles.
   burnerMinCalls: 20,
 } as const satisfies ResolvedDetectionOptions['scoring'];
 

@@ -1,15 +1,19 @@
 import { assignRoles } from './assign-roles.ts';
 import { buildEvidenceGraph } from './build-evidence-graph.ts';
 import { detectCommunities } from './detect-communities.ts';
+import { findBurnerPhones } from './find-burner-phones.ts';
 import { compareIds } from './evidence-graph.ts';
 import { projectionEdgeColumns } from './evidence-columns.ts';
-import { trimToEvidenceCore } from './trim-to-evidence-core.ts';
 import { indexIncidentRows } from './index-incident-rows.ts';
+import { joinCoreFragments } from './join-core-fragments.ts';
+import { markRingEvidence } from './mark-ring-evidence.ts';
 import { matchPreviousRings } from './match-previous-rings.ts';
 import { profileCommunity } from './profile-community.ts';
 import type { CommunityProfile } from './profile-community.ts';
 import { resolveDetectionOptions } from './resolve-detection-options.ts';
 import { scoreRing } from './score-ring.ts';
+import { splitAtSharedMembers } from './split-at-shared-members.ts';
+import { splitIntoEvidenceCores } from './split-into-evidence-cores.ts';
 import { writeRingSummary } from './write-ring-summary.ts';
 import type {
   DetectedRing,
@@ -29,9 +33,10 @@ export interface DetectRingsHooks {
 }
 
 /**
- * The ring-detection pipeline: projection → weighted evidence graph → Louvain → per community profile,
- * roles, score and summary → ids matched to the previous run. Pure and deterministic: the same projection
- * (in any row order), options and previous rings give the same rings, ids and scores.
+ * The ring-detection pipeline: projection → weighted evidence graph → Louvain → each community's
+ * evidence cores (fragments cut off by a community border rejoin their ring) → per core profile, roles,
+ * score and summary → ids matched to the previous run. Pure and deterministic: the same projection (in
+ * any row order), options and previous rings give the same rings, ids and scores.
  */
 export function detectRings(
   projection: RingProjection,
@@ -58,6 +63,9 @@ export function detectRings(
 
   const scored = stage('score', () => {
     const { nodes } = projection;
+    const incident = indexIncidentRows(nodes.length, columns);
+    const burners = findBurnerPhones(nodes, columns, incident, options.scoring);
+    const evidence = markRingEvidence(nodes, columns, burners);
     const communityOf = new Int32Array(nodes.length).fill(-1);
     const memberIndexes = detected.communities.map((community, number) =>
       community.map((key) => {
@@ -66,21 +74,25 @@ export function detectRings(
         return index;
       }),
     );
-    const incident = indexIncidentRows(nodes.length, columns);
-    const input = { nodes, columns, incident, graph, communityOf, scoring: options.scoring };
+    const cores = joinCoreFragments(
+      memberIndexes.flatMap((community) =>
+        splitIntoEvidenceCores(community, nodes, columns, incident, communityOf, evidence),
+      ),
+      nodes,
+      columns,
+      incident,
+      evidence,
+      burners,
+      options.minSize,
+    ).flatMap((core) =>
+      splitAtSharedMembers(core, { nodes, columns, incident, evidence, burners, minSize: options.minSize }),
+    );
+    // From here on a ring is a core: the profile counts only ties inside it.
+    const coreOf = new Int32Array(nodes.length).fill(-1);
+    cores.forEach((core, number) => core.forEach((index) => (coreOf[index] = number)));
+    const input = { nodes, columns, incident, graph, communityOf: coreOf, burners, scoring: options.scoring };
     const results: Omit<DetectedRing, 'id'>[] = [];
-    memberIndexes.forEach((community, number) => {
-      const members = trimToEvidenceCore(
-        community,
-        nodes,
-        columns,
-        incident,
-        communityOf,
-        options.scoring.burnerMaxUsers,
-      );
-      // Those left out are no longer inside, for the profile's counts of internal ties.
-      const core = new Set(members);
-      for (const index of community) if (!core.has(index)) communityOf[index] = -1;
+    cores.forEach((members, number) => {
       const personCount = members.reduce((sum, index) => sum + (nodes[index]?.kind === 'PERSON' ? 1 : 0), 0);
       if (personCount === 0 || personCount < options.minSize) return;
       results.push(describeRing(profileCommunity(number, members, input), nodes));

@@ -10,7 +10,7 @@ export interface SharedPhone {
   phone: number;
   /** Members using the phone. */
   users: number[];
-  /** Few users overall and many calls: the profile of a phone bought for the operation. */
+  /** Shared by unrelated people and calling other shared phones: bought for the operation (see findBurnerPhones). */
   burner: boolean;
 }
 
@@ -73,6 +73,8 @@ export interface ProfileInput {
   graph: EvidenceGraph;
   /** Community number of each node index, -1 for none. */
   communityOf: Int32Array;
+  /** Burner flag per node index, from findBurnerPhones. */
+  burners: Uint8Array;
   scoring: ScoringOptions;
 }
 
@@ -207,12 +209,7 @@ export function profileCommunity(community: number, members: number[], input: Pr
   const sharedPhones: SharedPhone[] = [];
   for (const [phone, users] of phoneUsers) {
     if (users.length < 2) continue;
-    const node = nodes[phone];
-    const facts = node?.kind === 'PHONE' ? node.phone : { distinctUsers: users.length, callCount: 0 };
-    const burner =
-      Math.max(facts.distinctUsers, users.length) <= scoring.burnerMaxUsers &&
-      facts.callCount >= scoring.burnerMinCalls;
-    sharedPhones.push({ phone, users: users.sort(byEntityId), burner });
+    sharedPhones.push({ phone, users: users.sort(byEntityId), burner: input.burners[phone] === 1 });
   }
   sharedPhones.sort(
     (a, b) => Number(b.burner) - Number(a.burner) || b.users.length - a.users.length || byEntityId(a.phone, b.phone),

@@ -191,7 +191,11 @@ export interface HubDampingOptions {
 export interface ScoringOptions {
   /** People younger than this (in years) count as minors. */
   minorAgeYears: number;
-  /** A shared phone with at most this many users overall and at least burnerMinCalls calls is a burner. */
+  /**
+   * A burner is a phone used by 2 to burnerMaxUsers unrelated users (relatives, and one person's records
+   * at several agencies, count once) that called other such phones at least burnerMinCalls times (see
+   * find-burner-phones.ts). Sharing a burner is ring evidence for detection as well as a scoring factor.
+   */
   burnerMaxUsers: number;
   burnerMinCalls: number;
 }

@@ -72,12 +72,17 @@ describe('detectRings', () => {
   });
 
   it('reports only communities with at least minSize people', () => {
+    // Two people sharing two burners that call each other: a ring of two.
     const builder = new ProjectionBuilder()
       .person('a')
       .person('b')
       .phone('p', { distinctUsers: 2, callCount: 50 })
+      .phone('q', { distinctUsers: 2, callCount: 50 })
       .link('a', 'p', 'SHARED_PHONE')
       .link('b', 'p', 'SHARED_PHONE')
+      .link('a', 'q', 'SHARED_PHONE')
+      .link('b', 'q', 'SHARED_PHONE')
+      .link('p', 'q', 'CALLED', 50)
       .phone('x')
       .phone('y')
       .phone('z')

@@ -1,0 +1,86 @@
+import type { IncidentRows } from './index-incident-rows.ts';
+import { evidenceKinds } from './types.ts';
+import type { EvidenceColumns, ProjectionNode, ScoringOptions } from './types.ts';
+
+const sharedPhone = evidenceKinds.indexOf('SHARED_PHONE');
+const called = evidenceKinds.indexOf('CALLED');
+const relativeOf = evidenceKinds.indexOf('RELATIVE_OF');
+const samePerson = evidenceKinds.indexOf('SAME_PERSON');
+
+/**
+ * Phones bought for an operation, as a flag per node index (1 = burner).
+ *
+ * Counting users alone cannot tell a burner from a household phone (a family of three) or from a
+ * personal mobile that three agencies each filed under their own record of its owner. So users are
+ * counted as unrelated groups: users tied by RELATIVE_OF or SAME_PERSON count once. A phone is shared
+ * when 2 to `burnerMaxUsers` unrelated groups use it, and it is a burner when it also called other
+ * shared phones at least `burnerMinCalls` times: a ring's members call one another on their burners,
+ * while a family's home phone takes calls from the family's own mobiles.
+ */
+export function findBurnerPhones(
+  nodes: readonly ProjectionNode[],
+  columns: EvidenceColumns,
+  incident: IncidentRows,
+  scoring: Pick<ScoringOptions, 'burnerMaxUsers' | 'burnerMinCalls'>,
+): Uint8Array {
+  const other = (row: number, self: number) =>
+    columns.source[row] === self ? columns.target[row]! : columns.source[row]!;
+  const shared = new Uint8Array(nodes.length);
+  nodes.forEach((node, phone) => {
+    if (node.kind !== 'PHONE') return;
+    const users: number[] = [];
+    for (let at = incident.offsets[phone]!; at < incident.offsets[phone + 1]!; at++) {
+      const row = incident.rows[at]!;
+      if (columns.kind[row] === sharedPhone) users.push(other(row, phone));
+    }
+    if (users.length < 2) return;
+    const groups = countUnrelatedGroups(users, columns, incident, other);
+    if (groups >= 2 && groups <= scoring.burnerMaxUsers) shared[phone] = 1;
+  });
+
+  const burners = new Uint8Array(nodes.length);
+  shared.forEach((isShared, phone) => {
+    if (isShared === 0) return;
+    let calls = 0;
+    for (let at = incident.offsets[phone]!; at < incident.offsets[phone + 1]!; at++) {
+      const row = incident.rows[at]!;
+      const callee = other(row, phone);
+      if (columns.kind[row] === called && callee !== phone && shared[callee] === 1) calls += columns.count[row]!;
+    }
+    if (calls >= scoring.burnerMinCalls) burners[phone] = 1;
+  });
+  return burners;
+}
+
+/** Users tied to one another by kinship or identity form one group; the rest are unrelated. */
+function countUnrelatedGroups(
+  users: readonly number[],
+  columns: EvidenceColumns,
+  incident: IncidentRows,
+  other: (row: number, self: number) => number,
+): number {
+  const position = new Map<number, number>();
+  for (const user of users) if (!position.has(user)) position.set(user, position.size);
+  const parent = Array.from({ length: position.size }, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  let groups = position.size;
+  for (const [user, at] of position) {
+    for (let i = incident.offsets[user]!; i < incident.offsets[user + 1]!; i++) {
+      const row = incident.rows[i]!;
+      const kind = columns.kind[row];
+      if (kind !== relativeOf && kind !== samePerson) continue;
+      const tied = position.get(other(row, user));
+      if (tied === undefined) continue;
+      const a = root(at);
+      const b = root(tied);
+      if (a !== b) {
+        parent[a] = b;
+        groups--;
+      }
+    }
+  }
+  return groups;
+}

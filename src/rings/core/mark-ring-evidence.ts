@@ -1,0 +1,55 @@
+import { brokerStanding } from './broker-standing.ts';
+import { evidenceKinds } from './types.ts';
+import type { EvidenceColumns, EvidenceKind, ProjectionNode } from './types.ts';
+
+/** What an evidence row says about two entities being in one ring. */
+export const RowEvidence = {
+  /** Ordinary life: calls, acquaintance, kinship, a household phone, a licensed agency's recruits. */
+  none: 0,
+  /** What a ring does: a shared burner, illicit recruitment, leaving together for good, a shared case. */
+  ring: 1,
+  /** Two records of one person: joins what each record is tied to, but is no evidence of a ring by itself. */
+  identity: 2,
+} as const;
+
+const kindOf = (name: EvidenceKind) => evidenceKinds.indexOf(name);
+const recruitedBy = kindOf('RECRUITED_BY');
+const operates = kindOf('OPERATES');
+const sharedPhone = kindOf('SHARED_PHONE');
+const called = kindOf('CALLED');
+const coCrossing = kindOf('CO_CROSSING');
+const sameCase = kindOf('SAME_CASE');
+const samePerson = kindOf('SAME_PERSON');
+
+/**
+ * Classifies every evidence row (see RowEvidence). Burners come from findBurnerPhones. Co-crossings
+ * are already only pairs who left together with at least one of them not coming back, and shared
+ * cases only suspects and victims, so both count as ring evidence as they are.
+ */
+export function markRingEvidence(
+  nodes: readonly ProjectionNode[],
+  columns: EvidenceColumns,
+  burners: Uint8Array,
+): Uint8Array {
+  const rowCount = columns.source.length;
+  const marks = new Uint8Array(rowCount);
+  const illicit = (index: number) => {
+    const node = nodes[index];
+    return node?.kind === 'BROKER' && brokerStanding(node.broker) === 'illicit';
+  };
+  for (let row = 0; row < rowCount; row++) {
+    const source = columns.source[row]!;
+    const target = columns.target[row]!;
+    if (source === target) continue;
+    const kind = columns.kind[row];
+    if (kind === samePerson) marks[row] = RowEvidence.identity;
+    else if (kind === coCrossing || kind === sameCase) marks[row] = RowEvidence.ring;
+    else if (kind === sharedPhone && (burners[source] === 1 || burners[target] === 1)) marks[row] = RowEvidence.ring;
+    else if (kind === called && burners[source] === 1 && burners[target] === 1) marks[row] = RowEvidence.ring;
+    else if (kind === recruitedBy || kind === operates) {
+      const byPerson = nodes[source]?.kind === 'PERSON' && nodes[target]?.kind === 'PERSON';
+      if (byPerson || illicit(source) || illicit(target)) marks[row] = RowEvidence.ring;
+    }
+  }
+  return marks;
+}
