@@ -10,6 +10,13 @@ import type { LouvainRunOptions } from './run-louvain.ts';
 const minSizeToRefine = 4;
 
 /**
+ * Nor are communities larger than this: a city-scale community (modularity's resolution limit) is left
+ * whole, its rings come apart as evidence cores (split-into-evidence-cores.ts), and re-running Louvain on
+ * each such community took twice as long as the first run over the whole city, for no change there.
+ */
+const maxSizeToRefine = 2_000;
+
+/**
  * Louvain's greedy moves can leave two groups merged although splitting them raises modularity (on a ring
  * of cliques, two neighbouring cliques often end up together). Each community is re-run through Louvain on
  * its own subgraph and replaced by the parts when that raises the modularity of the whole partition.
@@ -26,7 +33,10 @@ export function refineCommunities(
 
   const refined: string[][] = [];
   communities.forEach((members, c) => {
-    const parts = members.length >= minSizeToRefine ? splitCommunity(graph, members, c, communityOf, options) : null;
+    const parts =
+      members.length >= minSizeToRefine && members.length <= maxSizeToRefine
+        ? splitCommunity(graph, members, c, communityOf, options)
+        : null;
     if (parts === null) {
       refined.push([...members]);
       return;
