@@ -86,7 +86,12 @@ export function buildEvidenceGraph(
   });
 
   const baseWeight = evidenceKinds.map((kind) => options.weights.base[kind]);
-  const pairWeights = new Map<number, number>();
+  // Each row's pair as one number, lower rank * nodeCount + higher rank (exact: below 2^53 for any city),
+  // with its quantised weight. Typed arrays rather than a Map of millions of pairs: a bench-sized city has
+  // five million rows.
+  const rowPair = new Float64Array(rowCount);
+  const rowWeight = new Float64Array(rowCount);
+  let kept = 0;
   let rowsDroppedAtHubs = 0;
   for (let row = 0; row < rowCount; row++) {
     const source = columns.source[row]!;
@@ -107,11 +112,21 @@ export function buildEvidenceGraph(
     if (quantised <= 0) continue;
     const a = rank[source]!;
     const b = rank[target]!;
-    const key = a < b ? a * nodeCount + b : b * nodeCount + a;
-    pairWeights.set(key, (pairWeights.get(key) ?? 0) + quantised);
+    rowPair[kept] = a < b ? a * nodeCount + b : b * nodeCount + a;
+    rowWeight[kept] = quantised;
+    kept++;
   }
 
-  const keys = Float64Array.from(pairWeights.keys()).sort();
+  // The distinct pairs in (entityId, entityId) order, and each one's summed weight.
+  const sorted = rowPair.slice(0, kept).sort();
+  let distinct = 0;
+  for (let i = 0; i < kept; i++) {
+    if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  }
+  const keys = sorted.subarray(0, distinct);
+  const pairWeight = new Float64Array(distinct);
+  for (let i = 0; i < kept; i++) pairWeight[indexOfSorted(keys, rowPair[i]!)]! += rowWeight[i]!;
+
   const linked = new Uint8Array(nodeCount);
   for (const key of keys) {
     const low = Math.floor(key / nodeCount);
@@ -126,13 +141,13 @@ export function buildEvidenceGraph(
     if (linked[position] === 1) graph.addNode(nodes[index]!.entityId, { index });
     else isolatedNodes++;
   }
-  for (const key of keys) {
+  keys.forEach((key, i) => {
     const low = Math.floor(key / nodeCount);
     const high = key - low * nodeCount;
     graph.addEdge(nodes[order[low]!]!.entityId, nodes[order[high]!]!.entityId, {
-      weight: pairWeights.get(key)! / weightQuantum,
+      weight: pairWeight[i]! / weightQuantum,
     });
-  }
+  });
 
   return {
     graph,
@@ -146,4 +161,16 @@ export function buildEvidenceGraph(
       selfLoopRowsIgnored,
     },
   };
+}
+
+/** Position of `value` in the ascending `sorted`, which holds it. */
+function indexOfSorted(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
