@@ -1,10 +1,28 @@
-import type { DetectionOptionsInput, DetectionResult, PreviousRing, ProgressEvent, RingProjection } from './types.ts';
+import type {
+  DetectionOptionsInput,
+  DetectionResult,
+  EvidenceColumns,
+  PreviousRing,
+  ProgressEvent,
+  ProjectionNode,
+} from './types.ts';
 
-/** What the main thread hands the detection worker (edges as columns so their buffers can be transferred). */
+/**
+ * What the worker starts with: the projection's edges (their buffers transferred, not copied) and how many
+ * nodes follow as NodesMessage slices. Cloning a city's millions of node objects in one go would hold the
+ * service's event loop for seconds; slices leave it free between them.
+ */
 export interface DetectionWorkerInput {
-  projection: RingProjection;
+  edges: EvidenceColumns;
+  nodeCount: number;
   options: DetectionOptionsInput | null;
   previousRings: PreviousRing[];
+}
+
+/** A slice of the projection's nodes, in order, sent to the worker. */
+export interface NodesMessage {
+  type: 'nodes';
+  nodes: ProjectionNode[];
 }
 
 export type DetectionWorkerMessage =

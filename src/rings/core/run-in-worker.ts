@@ -2,11 +2,11 @@ import { Worker } from 'node:worker_threads';
 import type { TransferListItem } from 'node:worker_threads';
 import { detectRings } from './detect-rings.ts';
 import type { DetectRingsHooks } from './detect-rings.ts';
-import type { DetectionWorkerInput, DetectionWorkerMessage } from './detection-worker-protocol.ts';
+import type { DetectionWorkerInput, DetectionWorkerMessage, NodesMessage } from './detection-worker-protocol.ts';
 import { DetectionWorkerError, InvalidDetectionOptionsError, InvalidProjectionError } from './errors.ts';
 import { isEvidenceColumns, toEvidenceColumns } from './evidence-columns.ts';
 import { resolveDetectionOptions } from './resolve-detection-options.ts';
-import type { DetectionOptionsInput, DetectionResult, PreviousRing, RingProjection } from './types.ts';
+import type { DetectionOptionsInput, DetectionResult, PreviousRing, ProjectionNode, RingProjection } from './types.ts';
 
 /**
  * Above this many nodes + edge rows detection runs in a worker thread: Louvain and scoring on a city-sized
@@ -24,6 +24,8 @@ export interface RunDetectionOptions extends DetectRingsHooks {
    * copying them. Off by default so the caller's arrays stay usable; columns built here are always transferred.
    */
   detachInput?: boolean;
+  /** Nodes per message to the worker (default 20,000: tens of milliseconds of cloning each). */
+  nodesPerMessage?: number;
   /** Terminates the worker when aborted. */
   signal?: AbortSignal;
 }
@@ -65,7 +67,8 @@ function detectInWorker(
         )
       : [];
   const workerData: DetectionWorkerInput = {
-    projection: { nodes: projection.nodes, edges: columns },
+    edges: columns,
+    nodeCount: projection.nodes.length,
     options,
     previousRings,
   };
@@ -91,6 +94,7 @@ function detectInWorker(
     const onAbort = (): void => settle(() => reject(new DetectionWorkerError('Ring detection was aborted')));
     run.signal?.addEventListener('abort', onAbort, { once: true });
 
+    void sendNodes(worker, projection.nodes, run.nodesPerMessage ?? defaultNodesPerMessage, () => settled);
     worker.on('message', (message: DetectionWorkerMessage) => {
       if (message.type === 'progress') run.onProgress?.(message.event);
       else if (message.type === 'result') settle(() => resolve(message.result));
@@ -105,6 +109,23 @@ function detectInWorker(
       settle(() => reject(new DetectionWorkerError(`Ring detection worker exited with code ${code} before answering`))),
     );
   });
+}
+
+/** Nodes per message to the worker: tens of milliseconds of cloning each, so /health keeps answering. */
+const defaultNodesPerMessage = 20_000;
+
+/** The projection's nodes to the worker, a slice per turn of the event loop, until they are all sent or it is over. */
+async function sendNodes(
+  worker: Worker,
+  nodes: readonly ProjectionNode[],
+  perMessage: number,
+  over: () => boolean,
+): Promise<void> {
+  for (let start = 0; start < nodes.length && !over(); start += perMessage) {
+    const message: NodesMessage = { type: 'nodes', nodes: nodes.slice(start, start + perMessage) };
+    worker.postMessage(message);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Errors cross the thread boundary as plain data; give callers back the classes they test for. */
