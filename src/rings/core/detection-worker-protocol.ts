@@ -19,9 +19,10 @@ export interface DetectionWorkerInput {
   previousRings: PreviousRing[];
 }
 
-/** A slice of the projection's nodes, in order, sent to the worker. */
+/** A slice of the projection's nodes, sent to the worker: they are nodes[start], nodes[start + 1], ... */
 export interface NodesMessage {
   type: 'nodes';
+  start: number;
   nodes: ProjectionNode[];
 }
 

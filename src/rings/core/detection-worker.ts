@@ -9,7 +9,8 @@ if (port === null) throw new Error('detection-worker.ts must run in a worker thr
 const post = (message: DetectionWorkerMessage): void => port.postMessage(message);
 
 const input = workerData as DetectionWorkerInput;
-const nodes: ProjectionNode[] = [];
+const nodes: ProjectionNode[] = new Array<ProjectionNode>(input.nodeCount);
+let received = 0;
 
 function detect(): void {
   try {
@@ -28,12 +29,13 @@ function detect(): void {
   }
 }
 
-// The nodes arrive in slices after the start; detection begins with the last one.
+// The nodes arrive in slices after the start, in any order; detection begins when they are all here.
 if (input.nodeCount === 0) detect();
 else {
   port.on('message', (message: NodesMessage) => {
-    for (const node of message.nodes) nodes.push(node);
-    if (nodes.length < input.nodeCount) return;
+    message.nodes.forEach((node, i) => (nodes[message.start + i] = node));
+    received += message.nodes.length;
+    if (received < input.nodeCount) return;
     port.removeAllListeners('message');
     detect();
   });

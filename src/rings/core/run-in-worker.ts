@@ -20,8 +20,10 @@ export interface RunDetectionOptions extends DetectRingsHooks {
   mode?: 'auto' | 'worker' | 'inline';
   workerThreshold?: number;
   /**
-   * When the projection's edges are already columns, transfer (detach) their buffers to the worker instead of
-   * copying them. Off by default so the caller's arrays stay usable; columns built here are always transferred.
+   * Hand the projection over to the worker: edge columns have their buffers transferred (detached) instead of
+   * copied, and the node list is emptied as its slices are sent, so this thread stops holding a city's
+   * nodes while the worker runs. Off by default so the caller's arrays stay usable; columns built here are
+   * always transferred.
    */
   detachInput?: boolean;
   /** Nodes per message to the worker (default 20,000: tens of milliseconds of cloning each). */
@@ -94,7 +96,11 @@ function detectInWorker(
     const onAbort = (): void => settle(() => reject(new DetectionWorkerError('Ring detection was aborted')));
     run.signal?.addEventListener('abort', onAbort, { once: true });
 
-    void sendNodes(worker, projection.nodes, run.nodesPerMessage ?? defaultNodesPerMessage, () => settled);
+    void sendNodes(worker, projection.nodes, {
+      perMessage: run.nodesPerMessage ?? defaultNodesPerMessage,
+      release: run.detachInput === true,
+      over: () => settled,
+    });
     worker.on('message', (message: DetectionWorkerMessage) => {
       if (message.type === 'progress') run.onProgress?.(message.event);
       else if (message.type === 'result') settle(() => resolve(message.result));
@@ -114,16 +120,21 @@ function detectInWorker(
 /** Nodes per message to the worker: tens of milliseconds of cloning each, so /health keeps answering. */
 const defaultNodesPerMessage = 20_000;
 
-/** The projection's nodes to the worker, a slice per turn of the event loop, until they are all sent or it is over. */
+/**
+ * The projection's nodes to the worker, a slice per turn of the event loop, last slice first (each says where
+ * it starts), until they are all sent or it is over. With `release` the list is cut after each slice, so the
+ * nodes sent are no longer held here.
+ */
 async function sendNodes(
   worker: Worker,
-  nodes: readonly ProjectionNode[],
-  perMessage: number,
-  over: () => boolean,
+  nodes: ProjectionNode[],
+  how: { perMessage: number; release: boolean; over: () => boolean },
 ): Promise<void> {
-  for (let start = 0; start < nodes.length && !over(); start += perMessage) {
-    const message: NodesMessage = { type: 'nodes', nodes: nodes.slice(start, start + perMessage) };
+  for (let end = nodes.length; end > 0 && !how.over(); end -= how.perMessage) {
+    const start = Math.max(0, end - how.perMessage);
+    const message: NodesMessage = { type: 'nodes', start, nodes: nodes.slice(start, end) };
     worker.postMessage(message);
+    if (how.release) nodes.length = start;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

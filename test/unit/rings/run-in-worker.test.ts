@@ -30,6 +30,15 @@ describe('runDetectRings', () => {
     // The nodes travel in slices, so a city's millions never hold the event loop at once.
     const sliced = await runDetectRings(projection(), { seed: 3 }, [], { mode: 'worker', nodesPerMessage: 7 });
     expect(stable(sliced)).toEqual(stable(inline));
+    // Handed over, the projection's nodes are no longer held by the caller once sent.
+    const handedOver = projection();
+    const detached = await runDetectRings(handedOver, { seed: 3 }, [], {
+      mode: 'worker',
+      nodesPerMessage: 7,
+      detachInput: true,
+    });
+    expect(stable(detached)).toEqual(stable(inline));
+    expect(handedOver.nodes).toEqual([]);
     expect(events.map((event) => event.stage)).toEqual(['validate', 'build-graph', 'louvain', 'score', 'match']);
   });
 
