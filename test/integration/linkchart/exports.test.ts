@@ -4,20 +4,12 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
 import { I2_ENTITY_COLUMNS, I2_LINK_COLUMNS } from '../../../src/linkchart/export/export-i2-csv.ts';
-import { graphql as post, startTestService } from '../../support/service.ts';
-import { TEST_JWT_SECRET, investigatorHeaders } from './tokens.ts';
+import { startTestService } from '../../support/service.ts';
+import { TEST_JWT_SECRET, graphqlAsInvestigator as graphql } from './tokens.ts';
 import { CHART, ingestSmallNetwork, type ChartResult, type SmallNetwork } from './small-network.ts';
 
 let service: RunningService;
 
-/** Every read as an investigator would make it. */
-async function graphql<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  return post<T>(url, query, variables, await investigatorHeaders());
-}
 let net: SmallNetwork;
 let chart: ChartResult['linkChart'];
 

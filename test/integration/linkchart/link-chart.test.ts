@@ -2,19 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
 import { uniqueSource } from '../../support/database.ts';
 import { INGEST, graphql as post, startTestService } from '../../support/service.ts';
-import { TEST_JWT_SECRET, ingestHeaders, investigatorHeaders } from './tokens.ts';
+import { TEST_JWT_SECRET, ingestHeaders, graphqlAsInvestigator as graphql } from './tokens.ts';
 import { CHART, ingestSmallNetwork, namesOf, type ChartResult, type SmallNetwork } from './small-network.ts';
 
 let service: RunningService;
 
-/** Every read as an investigator would make it. */
-async function graphql<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  return post<T>(url, query, variables, await investigatorHeaders());
-}
 let net: SmallNetwork;
 
 beforeAll(async () => {

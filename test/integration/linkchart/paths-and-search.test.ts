@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
-import { graphql as post, startTestService } from '../../support/service.ts';
-import { TEST_JWT_SECRET, investigatorHeaders } from './tokens.ts';
+import { startTestService } from '../../support/service.ts';
+import { TEST_JWT_SECRET, graphqlAsInvestigator as graphql } from './tokens.ts';
 import { ingestSmallNetwork, namesOf, type SmallNetwork } from './small-network.ts';
 
 let service: RunningService;
 
-/** Every read as an investigator would make it. */
-async function graphql<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  return post<T>(url, query, variables, await investigatorHeaders());
-}
 let net: SmallNetwork;
 
 // The one test network that owns this number, so the phone search finds exactly it.

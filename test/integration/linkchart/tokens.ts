@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { signToken } from '../../../src/auth/sign-token.ts';
+import { graphql } from '../../support/service.ts';
 
 /** A secret of this test file's service, so the tests sign their own tokens. */
 export const TEST_JWT_SECRET = randomBytes(36).toString('base64url');
@@ -19,4 +20,13 @@ export async function investigatorHeaders(): Promise<Record<string, string>> {
     clearance: ['minors', 'victims'],
   });
   return { authorization: `Bearer ${token}`, 'x-purpose': 'linkchart integration test' };
+}
+
+/** A read as an investigator would make it. */
+export async function graphqlAsInvestigator<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  return graphql<T>(url, query, variables, await investigatorHeaders());
 }
