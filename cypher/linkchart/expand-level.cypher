@@ -1,13 +1,13 @@
-// One breadth-first level. Each frontier node's degree per link type comes from the degree
-// store (COUNT { } on a typed pattern), so a hub with 100,000 crossings costs no more than a
-// leaf; its neighbours are walked only over the requested types on which it is no hub (degree
-// at most $supernodeDegree), in the time window, at most $perNode of them. One typed branch per
-// link type, so a node never walks the relationships of a type it skips. Time window: crossings
-// by their `at`, calls by their `lastAt`, other links (and calls without a time) when their
-// reported interval [firstSeen, lastSeen] meets the window.
-UNWIND $ids AS id
-MATCH (u:Entity {id: id})
-WITH u, {
+// One breadth-first level. Each node's degree per link type comes from the degree store
+// (COUNT { } on a typed pattern), so a hub with 100,000 crossings costs no more than a leaf;
+// its neighbours are walked only over the types given for it (row.types) on which it is no hub
+// (degree at most $supernodeDegree), in the time window, at most $perNode of them. One typed
+// branch per link type, so a node never walks the relationships of a type it skips. Time
+// window: crossings by their `at`, calls by their `lastAt`, other links (and calls without a
+// time) when their reported interval [firstSeen, lastSeen] meets the window.
+UNWIND $rows AS row
+MATCH (u:Entity {id: row.id})
+WITH u, row, {
   USES_PHONE: COUNT { (u)-[:USES_PHONE]-() },
   CALLED: COUNT { (u)-[:CALLED]-() },
   RECRUITED_BY: COUNT { (u)-[:RECRUITED_BY]-() },
@@ -18,41 +18,41 @@ WITH u, {
   MADE: COUNT { (u)-[:MADE]-() },
   AT: COUNT { (u)-[:AT]-() }
 } AS degrees
-CALL (u, degrees) {
-  CALL (u, degrees) {
-    WITH u, degrees WHERE 'USES_PHONE' IN $types AND degrees.USES_PHONE <= $supernodeDegree
+CALL (u, row, degrees) {
+  CALL (u, row, degrees) {
+    WITH u, row, degrees WHERE 'USES_PHONE' IN row.types AND degrees.USES_PHONE <= $supernodeDegree
     MATCH (u)-[r:USES_PHONE]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'CALLED' IN $types AND degrees.CALLED <= $supernodeDegree
+    WITH u, row, degrees WHERE 'CALLED' IN row.types AND degrees.CALLED <= $supernodeDegree
     MATCH (u)-[r:CALLED]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'RECRUITED_BY' IN $types AND degrees.RECRUITED_BY <= $supernodeDegree
+    WITH u, row, degrees WHERE 'RECRUITED_BY' IN row.types AND degrees.RECRUITED_BY <= $supernodeDegree
     MATCH (u)-[r:RECRUITED_BY]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'KNOWS' IN $types AND degrees.KNOWS <= $supernodeDegree
+    WITH u, row, degrees WHERE 'KNOWS' IN row.types AND degrees.KNOWS <= $supernodeDegree
     MATCH (u)-[r:KNOWS]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'RELATIVE_OF' IN $types AND degrees.RELATIVE_OF <= $supernodeDegree
+    WITH u, row, degrees WHERE 'RELATIVE_OF' IN row.types AND degrees.RELATIVE_OF <= $supernodeDegree
     MATCH (u)-[r:RELATIVE_OF]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'INVOLVED_IN' IN $types AND degrees.INVOLVED_IN <= $supernodeDegree
+    WITH u, row, degrees WHERE 'INVOLVED_IN' IN row.types AND degrees.INVOLVED_IN <= $supernodeDegree
     MATCH (u)-[r:INVOLVED_IN]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'OPERATES' IN $types AND degrees.OPERATES <= $supernodeDegree
+    WITH u, row, degrees WHERE 'OPERATES' IN row.types AND degrees.OPERATES <= $supernodeDegree
     MATCH (u)-[r:OPERATES]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'MADE' IN $types AND degrees.MADE <= $supernodeDegree
+    WITH u, row, degrees WHERE 'MADE' IN row.types AND degrees.MADE <= $supernodeDegree
     MATCH (u)-[r:MADE]-(v:Entity)
     RETURN r, v
     UNION ALL
-    WITH u, degrees WHERE 'AT' IN $types AND degrees.AT <= $supernodeDegree
+    WITH u, row, degrees WHERE 'AT' IN row.types AND degrees.AT <= $supernodeDegree
     MATCH (u)-[r:AT]-(v:Entity)
     RETURN r, v
   }

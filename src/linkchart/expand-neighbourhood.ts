@@ -66,9 +66,12 @@ export async function expandNeighbourhood(
   const seeds = [...new Set(request.seeds)];
   const windowed = window.fromMillis !== null || window.toMillis !== null;
   const perNode = SUPERNODE_DEGREE * types.length;
-  const params = { types, supernodeDegree: SUPERNODE_DEGREE, perNode, ...window };
-  const expandLevel = async (ids: readonly string[]) =>
-    new Map((await tx.run<LevelRow>('linkchart/expand-level', { ids, ...params })).map((row) => [row.id, row]));
+  const expandLevel = (ids: readonly string[]) =>
+    walk(
+      tx,
+      ids.map((id) => ({ id, types })),
+      { supernodeDegree: SUPERNODE_DEGREE, perNode, ...window },
+    );
 
   let rows = await expandLevel(seeds);
   const unknown = seeds.filter((id) => !rows.has(id));
@@ -153,14 +156,25 @@ async function settleWindowedHubs(
     else follow.set(row.id, [...(follow.get(row.id) ?? []), row.type]);
   }
   if (!follow.size) return;
-  const found = await tx.run<{ from: string; id: string }>('linkchart/neighbours', {
-    rows: [...follow].map(([id, types]) => ({ id, types })),
-    ...params,
-  });
-  const perFrom = new Map<string, number>();
-  for (const row of found) {
-    plan.get(row.from)?.neighbours.add(row.id);
-    perFrom.set(row.from, (perFrom.get(row.from) ?? 0) + 1);
+  // Walked as if no hub: the window has thinned them below the threshold.
+  const walked = await walk(
+    tx,
+    [...follow].map(([id, types]) => ({ id, types })),
+    { ...params, supernodeDegree: Number.MAX_SAFE_INTEGER },
+  );
+  for (const [id, row] of walked) {
+    const entry = plan.get(id)!;
+    for (const neighbour of row.neighbours) entry.neighbours.add(neighbour);
+    if (row.neighbours.length >= params.perNode) entry.cut = true;
   }
-  for (const [id, count] of perFrom) if (count >= params.perNode) plan.get(id)!.cut = true;
+}
+
+/** One expand-level round: each node's degrees, and its neighbours over the types given for it. */
+async function walk(
+  tx: Transaction,
+  rows: readonly { id: string; types: readonly ChartLinkType[] }[],
+  params: { supernodeDegree: number; perNode: number } & TimeWindow,
+): Promise<Map<string, LevelRow>> {
+  const found = await tx.run<LevelRow>('linkchart/expand-level', { rows, ...params });
+  return new Map(found.map((row) => [row.id, row]));
 }
