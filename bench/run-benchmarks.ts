@@ -80,6 +80,8 @@ if (wanted('detection') || wanted('linkchart') || wanted('search')) {
           .filter(([stage]) => stage !== 'total')
           .map(([stage, ms]): [string, string] => [`detection: ${stage} (s)`, fmt(ms / 1000, 2)]),
         ['detection: end to end / Louvain stage', fmt(r.endToEndOverLouvain, 1)],
+        ['detection: nodes Louvain ran on / projection nodes', `${fmt(r.graphNodes)} / ${fmt(r.projectionNodes)}`],
+        ['detection: weighted edges Louvain ran on', fmt(r.graphEdges)],
         ['detection: Louvain edges/s in the pipeline', fmt(r.louvainEdgesPerSecond)],
         ['detection: peak RSS of the service process (MiB)', fmt(r.peakRssMiB)],
         ['detection: /health p99 / max during it (ms)', `${fmt(r.healthP99Ms, 1)} / ${fmt(r.healthMaxMs, 1)}`],

@@ -9,6 +9,9 @@ export interface DetectionFigures {
   /** End-to-end time over the Louvain stage alone. */
   endToEndOverLouvain: number;
   graphEdges: number;
+  /** Projection nodes, and those of them near enough to ring evidence for Louvain to look at. */
+  projectionNodes: number;
+  graphNodes: number;
   louvainEdgesPerSecond: number;
   peakRssMiB: number;
   healthP99Ms: number;
@@ -41,7 +44,11 @@ export async function measureDetection(city: LoadedCity): Promise<DetectionFigur
   detecting = false;
   await poller;
   const stagesMs = JSON.parse(run.timings ?? '{}') as Record<string, number>;
-  const graphStats = JSON.parse(run.graphStats) as { graphEdges: number };
+  const graphStats = JSON.parse(run.graphStats) as {
+    graphEdges: number;
+    graphNodes: number;
+    projectionNodes: number;
+  };
   const louvainMs = stagesMs['louvain'] ?? Number.NaN;
   const totalMs = stagesMs['total'] ?? Number.NaN;
   healthLatencies.sort((a, b) => a - b);
@@ -52,6 +59,8 @@ export async function measureDetection(city: LoadedCity): Promise<DetectionFigur
     louvainMs,
     endToEndOverLouvain: totalMs / louvainMs,
     graphEdges: graphStats.graphEdges,
+    projectionNodes: graphStats.projectionNodes,
+    graphNodes: graphStats.graphNodes,
     louvainEdgesPerSecond: graphStats.graphEdges / (louvainMs / 1000),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     healthP99Ms: percentile(healthLatencies, 0.99),

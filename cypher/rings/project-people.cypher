@@ -1,8 +1,9 @@
-// People with the facts that scoring needs; id(p) keys the narrow edge rows below.
+// People with the facts that scoring needs; id(p) keys the narrow edge rows. One record per
+// bucket of node ids with parallel lists (see project-links.cypher for why); '' stands for a
+// missing value, which collect() would otherwise drop and so misalign the lists. Their case
+// roles come from project-case-roles: one pass over the few case ties is far cheaper than a
+// subquery for each of a city's people.
 MATCH (p:Person)
-CALL (p) {
-  OPTIONAL MATCH (p)-[r:INVOLVED_IN]->(c:Case)
-  RETURN collect(DISTINCT r.role) AS roles,
-         collect(DISTINCT CASE WHEN c.status <> 'CLOSED' THEN {caseId: c.id, status: c.status} END) AS openCases
-}
-RETURN id(p) AS node, p.id AS id, p.fullName AS label, p.dateOfBirth AS dateOfBirth, roles, openCases
+WITH id(p) / toInteger($bucketSize) AS bucket, p
+RETURN bucket, collect(id(p)) AS nodes, collect(p.id) AS ids, collect(coalesce(p.fullName, '')) AS labels,
+       collect(coalesce(p.dateOfBirth, '')) AS datesOfBirth

@@ -1,6 +1,5 @@
+// Phones, bucketed like project-people.cypher; their users and calls are counted from the
+// link rows, which the projection reads anyway.
 MATCH (ph:Phone)
-CALL (ph) {
-  OPTIONAL MATCH (ph)-[c:CALLED]-(:Phone)
-  RETURN coalesce(sum(c.count), 0) AS calls
-}
-RETURN id(ph) AS node, ph.id AS id, ph.e164 AS label, COUNT { (ph)<-[:USES_PHONE]-() } AS users, calls
+WITH id(ph) / toInteger($bucketSize) AS bucket, ph
+RETURN bucket, collect(id(ph)) AS nodes, collect(ph.id) AS ids, collect(ph.e164) AS labels

@@ -20,6 +20,11 @@ export interface TransactionOptions {
   metadata?: Record<string, string | number | boolean>;
 }
 
+export interface StreamOptions extends TransactionOptions {
+  /** Records fetched per round trip (default 10,000); fewer for statements whose records are large. */
+  fetchSize?: number;
+}
+
 /** The statements of one transaction, called by name. */
 export interface Transaction {
   run<T extends object = Row>(name: string, params?: Params): Promise<T[]>;
@@ -97,9 +102,13 @@ export class Database {
     name: string,
     params: Params,
     onRow: (row: T) => void,
-    options: TransactionOptions = {},
+    options: StreamOptions = {},
   ): Promise<number> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ', fetchSize: 10_000 });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: 'READ',
+      fetchSize: options.fetchSize ?? 10_000,
+    });
     let count = 0;
     try {
       const result = session.run(this.registry.get(name), params, {
@@ -149,6 +158,12 @@ export class Database {
   }
 
   /** Points the driver at a new address (a restarted local Neo4j on another port). */
+  /** Where and as whom this connects, for a thread that needs a connection of its own. */
+  get connection(): Omit<DatabaseOptions, 'registry'> {
+    const { uri, user, password, database } = this.options;
+    return { uri, user, password, database };
+  }
+
   async reconnect(uri: string): Promise<void> {
     if (uri === this.options.uri) return;
     const old = this.driver;

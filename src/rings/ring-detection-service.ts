@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import {
-  runDetectRings,
   type AnalystStatus,
   type DetectionOptionsInput,
   type DetectionResult,
   type PreviousRing,
 } from './core/index.ts';
-import { readRingProjection } from './projection/read-projection.ts';
+import { detectInThread } from './detection-thread/detection-thread.ts';
 import {
   toRingRecord,
   type DetectionRunRecord,
@@ -72,18 +71,16 @@ export class RingDetectionService {
     const referenceDate = request.referenceDate ?? startedAt.toISOString().slice(0, 10);
     const t0 = performance.now();
     onProgress({ stage: 'projection' });
-    const projection = await readRingProjection(this.db, {
-      referenceDate,
-      onProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
-    });
-    const projectionMs = performance.now() - t0;
     const previous = await this.previousRings();
     const { referenceDate: _ignored, ...coreOptions } = request;
-    // Always off the event loop: even a small city's Louvain would hold up /health and
-    // every other request of the service for as long as it runs.
-    const result = await runDetectRings(projection, coreOptions, previous, {
-      mode: 'worker',
-      detachInput: true,
+    // Always in a thread of its own: even a small city's Louvain would hold up /health and every
+    // other request of the service for as long as it runs, and a large city's projection too.
+    const { result, projectionMs } = await detectInThread({
+      connection: this.db.connection,
+      referenceDate,
+      options: coreOptions,
+      previousRings: previous,
+      onProjectionProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
       onProgress: (event) => onProgress({ stage: event.stage }),
     });
     onProgress({ stage: 'write-back' });

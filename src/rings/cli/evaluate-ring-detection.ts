@@ -1,4 +1,5 @@
-// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--detection-seed 42] [--no-merge]
+// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--evidence-reach 1]
+//   [--detection-seed 42] [--no-merge]
 // For each scenario seed: a fresh local Neo4j on a temporary store, the scenario loaded
 // through ingest, ring detection run, and its candidates compared with the
 // scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings).
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'test' },
     seeds: { type: 'string', default: '1,2,3' },
     resolution: { type: 'string' },
+    'evidence-reach': { type: 'string' },
     'detection-seed': { type: 'string', default: '42' },
     json: { type: 'boolean', default: false },
     'no-merge': { type: 'boolean', default: false },
@@ -44,6 +46,7 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
       referenceDate,
       seed: Number(values['detection-seed']),
       ...(values.resolution ? { resolution: Number(values.resolution) } : {}),
+      ...(values['evidence-reach'] ? { evidenceReach: Number(values['evidence-reach']) } : {}),
     });
     const detectSeconds = (performance.now() - started) / 1000;
     const rows = await services.db.read<{ ringId: string; score: number; members: SourceRef[][] }>(
@@ -72,6 +75,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const lines = [
   `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}, ` +
+    `evidence reach ${values['evidence-reach'] ?? 'default'}, ` +
     `${values['no-merge'] ? 'no merges' : 'automatic merges first'}`,
   '| scenario seed | planted rings | found | recall | precision at k | candidates | load s | detect s |',
   '|---|---|---|---|---|---|---|---|',

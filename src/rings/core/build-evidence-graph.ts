@@ -9,6 +9,12 @@ import type { EvidenceColumns, EvidenceWeights, GraphStats, HubDampingOptions, R
 export interface BuiltEvidenceGraph {
   graph: EvidenceGraph;
   stats: GraphStats;
+  /**
+   * The graph's total edge weight over the whole city's (1 without `within`). Louvain on a part of the city
+   * at resolution × this share makes the moves it would make there on the whole city: a modularity gain
+   * is e/m − γ·dA·dB/2m², and scaling γ with m keeps the two terms in the city's proportion.
+   */
+  shareOfCityWeight: number;
 }
 
 export interface EvidenceGraphOptions {
@@ -41,11 +47,16 @@ export function hubFactor(degree: number, hubDamping: HubDampingOptions): number
  * Nodes are added in entityId order and edges in (entityId, entityId) order, so the graph, and therefore
  * Louvain's visiting order under a seed, is the same whatever order Neo4j streamed the rows in. Nodes
  * left with no tie are not added (a singleton can never be a ring) but are counted in the stats.
+ *
+ * With `within` (a flag per node, see nodesNearRingEvidence) only those nodes and the rows between them
+ * enter the graph. Hub damping still counts every row of the city: a checkpoint is as busy as it is,
+ * whatever part of the city is looked at.
  */
 export function buildEvidenceGraph(
   projection: RingProjection,
   options: EvidenceGraphOptions,
   columns: EvidenceColumns = projectionEdgeColumns(projection),
+  within?: Uint8Array,
 ): BuiltEvidenceGraph {
   validateProjection(projection, columns);
   const { nodes } = projection;
@@ -53,10 +64,11 @@ export function buildEvidenceGraph(
   const kindCount = evidenceKinds.length;
   const rowCount = columns.source.length;
 
-  const order = Array.from({ length: nodeCount }, (_, i) => i).sort((a, b) =>
-    compareIds(nodes[a]?.entityId ?? '', nodes[b]?.entityId ?? ''),
-  );
-  const rank = new Int32Array(nodeCount);
+  const order: number[] = [];
+  for (let index = 0; index < nodeCount; index++) if (within === undefined || within[index] === 1) order.push(index);
+  order.sort((a, b) => compareIds(nodes[a]?.entityId ?? '', nodes[b]?.entityId ?? ''));
+  const ranked = order.length;
+  const rank = new Int32Array(nodeCount).fill(-1);
   order.forEach((node, position) => (rank[node] = position));
 
   const degree = new Int32Array(nodeCount * kindCount);
@@ -86,13 +98,15 @@ export function buildEvidenceGraph(
   });
 
   const baseWeight = evidenceKinds.map((kind) => options.weights.base[kind]);
-  // Each row's pair as one number, lower rank * nodeCount + higher rank (exact: below 2^53 for any city),
+  // Each row's pair as one number, lower rank * ranked + higher rank (exact: below 2^53 for any city),
   // with its quantised weight. Typed arrays rather than a Map of millions of pairs: a bench-sized city has
   // five million rows.
   const rowPair = new Float64Array(rowCount);
   const rowWeight = new Float64Array(rowCount);
   let kept = 0;
   let rowsDroppedAtHubs = 0;
+  let cityWeight = 0;
+  let graphWeight = 0;
   for (let row = 0; row < rowCount; row++) {
     const source = columns.source[row]!;
     const target = columns.target[row]!;
@@ -110,9 +124,12 @@ export function buildEvidenceGraph(
     if (kind === recruitedBy || kind === operates) weight *= brokerMultiplier[source]! * brokerMultiplier[target]!;
     const quantised = Math.round(weight * weightQuantum);
     if (quantised <= 0) continue;
+    cityWeight += quantised;
+    if (rank[source] === -1 || rank[target] === -1) continue;
+    graphWeight += quantised;
     const a = rank[source]!;
     const b = rank[target]!;
-    rowPair[kept] = a < b ? a * nodeCount + b : b * nodeCount + a;
+    rowPair[kept] = a < b ? a * ranked + b : b * ranked + a;
     rowWeight[kept] = quantised;
     kept++;
   }
@@ -127,23 +144,23 @@ export function buildEvidenceGraph(
   const pairWeight = new Float64Array(distinct);
   for (let i = 0; i < kept; i++) pairWeight[indexOfSorted(keys, rowPair[i]!)]! += rowWeight[i]!;
 
-  const linked = new Uint8Array(nodeCount);
+  const linked = new Uint8Array(ranked);
   for (const key of keys) {
-    const low = Math.floor(key / nodeCount);
+    const low = Math.floor(key / ranked);
     linked[low] = 1;
-    linked[key - low * nodeCount] = 1;
+    linked[key - low * ranked] = 1;
   }
 
   const graph: EvidenceGraph = new UndirectedGraph<EvidenceNodeAttributes, EvidenceEdgeAttributes>();
   let isolatedNodes = 0;
-  for (let position = 0; position < nodeCount; position++) {
+  for (let position = 0; position < ranked; position++) {
     const index = order[position]!;
     if (linked[position] === 1) graph.addNode(nodes[index]!.entityId, { index });
     else isolatedNodes++;
   }
   keys.forEach((key, i) => {
-    const low = Math.floor(key / nodeCount);
-    const high = key - low * nodeCount;
+    const low = Math.floor(key / ranked);
+    const high = key - low * ranked;
     graph.addEdge(nodes[order[low]!]!.entityId, nodes[order[high]!]!.entityId, {
       weight: pairWeight[i]! / weightQuantum,
     });
@@ -157,9 +174,11 @@ export function buildEvidenceGraph(
       graphNodes: graph.order,
       graphEdges: graph.size,
       isolatedNodes,
+      outsideReach: nodeCount - ranked,
       rowsDroppedAtHubs,
       selfLoopRowsIgnored,
     },
+    shareOfCityWeight: cityWeight === 0 ? 1 : graphWeight / cityWeight,
   };
 }
 

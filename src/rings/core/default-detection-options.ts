@@ -62,4 +62,7 @@ export const defaultDetectionOptions: ResolvedDetectionOptions = {
   hubDamping: { ...defaultHubDamping },
   scoring: { ...defaultScoringOptions },
   matchThreshold: 0.5,
+  // The entities next to a ring's: its phones, its members' families, the ordinary life that draws its
+  // border. Checked with `npm run rings:evaluate` (BENCHMARKS.md).
+  evidenceReach: 2,
 };

@@ -8,6 +8,7 @@ import { indexIncidentRows } from './index-incident-rows.ts';
 import { joinCoreFragments } from './join-core-fragments.ts';
 import { markRingEvidence } from './mark-ring-evidence.ts';
 import { matchPreviousRings } from './match-previous-rings.ts';
+import { nodesNearRingEvidence } from './near-ring-evidence.ts';
 import { profileCommunity } from './profile-community.ts';
 import type { CommunityProfile } from './profile-community.ts';
 import { resolveDetectionOptions } from './resolve-detection-options.ts';
@@ -33,10 +34,11 @@ export interface DetectRingsHooks {
 }
 
 /**
- * The ring-detection pipeline: projection → weighted evidence graph → Louvain → each community's
- * evidence cores (fragments cut off by a community border rejoin their ring) → per core profile, roles,
- * score and summary → ids matched to the previous run. Pure and deterministic: the same projection (in
- * any row order), options and previous rings give the same rings, ids and scores.
+ * The ring-detection pipeline: projection → ring evidence and the part of the city near it → weighted
+ * evidence graph of that part → Louvain → each community's evidence cores (fragments cut off by a
+ * community border rejoin their ring) → per core profile, roles, score and summary → ids matched to the
+ * previous run. Pure and deterministic: the same projection (in any row order), options and previous
+ * rings give the same rings, ids and scores.
  */
 export function detectRings(
   projection: RingProjection,
@@ -45,7 +47,15 @@ export function detectRings(
   hooks: DetectRingsHooks = {},
 ): DetectionResult {
   const started = performance.now();
-  const timings: StageTimings = { validate: 0, 'build-graph': 0, louvain: 0, score: 0, match: 0, total: 0 };
+  const timings: StageTimings = {
+    validate: 0,
+    evidence: 0,
+    'build-graph': 0,
+    louvain: 0,
+    score: 0,
+    match: 0,
+    total: 0,
+  };
   const stage = <T>(name: DetectionStage, work: () => T): T => {
     const stageStarted = performance.now();
     hooks.onProgress?.({ stage: name, elapsedMs: stageStarted - started });
@@ -58,14 +68,23 @@ export function detectRings(
     options: resolveDetectionOptions(optionsInput),
     columns: projectionEdgeColumns(projection),
   }));
-  const { graph, stats } = stage('build-graph', () => buildEvidenceGraph(projection, options, columns));
-  const detected = stage('louvain', () => detectCommunities(graph, options));
-
-  const scored = stage('score', () => {
+  const { incident, burners, evidence, near } = stage('evidence', () => {
     const { nodes } = projection;
     const incident = indexIncidentRows(nodes.length, columns);
     const burners = findBurnerPhones(nodes, columns, incident, options.scoring);
     const evidence = markRingEvidence(nodes, columns, burners);
+    const near = nodesNearRingEvidence(nodes.length, columns, incident, evidence, options.evidenceReach);
+    return { incident, burners, evidence, near };
+  });
+  const { graph, stats, shareOfCityWeight } = stage('build-graph', () =>
+    buildEvidenceGraph(projection, options, columns, near),
+  );
+  const detected = stage('louvain', () =>
+    detectCommunities(graph, { seed: options.seed, resolution: options.resolution * shareOfCityWeight }),
+  );
+
+  const scored = stage('score', () => {
+    const { nodes } = projection;
     const communityOf = new Int32Array(nodes.length).fill(-1);
     const memberIndexes = detected.communities.map((community, number) =>
       community.map((key) => {

@@ -22,7 +22,5 @@ export { matchPreviousRings, ringIdForMembers } from './match-previous-rings.ts'
 export type { RingIdentity } from './match-previous-rings.ts';
 export { detectRings } from './detect-rings.ts';
 export type { DetectRingsHooks } from './detect-rings.ts';
-export { runDetectRings, defaultWorkerThreshold } from './run-in-worker.ts';
-export type { RunDetectionOptions } from './run-in-worker.ts';
 export { timeLouvain } from './time-louvain.ts';
 export type { LouvainTiming } from './time-louvain.ts';

@@ -56,8 +56,13 @@ export function resolveDetectionOptions(input: DetectionOptionsInput | null | un
   }
   checkNonNegative('scoring.burnerMinCalls', scoring.burnerMinCalls, issues);
 
+  const evidenceReach = given.evidenceReach ?? defaults.evidenceReach;
+  if (!Number.isInteger(evidenceReach) || evidenceReach < 0) {
+    issues.push(`evidenceReach must be an integer ≥ 0, got ${evidenceReach}`);
+  }
+
   if (issues.length > 0) throw new InvalidDetectionOptionsError(issues);
-  return { resolution, seed, minSize, weights, hubDamping, scoring, matchThreshold };
+  return { resolution, seed, minSize, weights, hubDamping, scoring, matchThreshold, evidenceReach };
 }
 
 function checkNonNegative(name: string, value: unknown, issues: string[]): void {

@@ -159,6 +159,11 @@ export interface DetectionOptionsInput {
   scoring?: Partial<ScoringOptions> | null;
   /** Jaccard similarity of members above which a new community inherits a previous ring's id. */
   matchThreshold?: number | null;
+  /**
+   * Ties from ring evidence within which the community step looks at the city (see
+   * nodesNearRingEvidence); farther nodes can never be in a ring. 0 looks at the evidence alone.
+   */
+  evidenceReach?: number | null;
 }
 
 /** Base weight of one row of each evidence kind, before count and hub damping. */
@@ -208,6 +213,7 @@ export interface ResolvedDetectionOptions {
   hubDamping: HubDampingOptions;
   scoring: ScoringOptions;
   matchThreshold: number;
+  evidenceReach: number;
 }
 
 /** One reason behind a ring's score. Contributions of all factors add up to the score. */
@@ -273,15 +279,18 @@ export interface GraphStats {
   graphEdges: number;
   /** Nodes left with no tie after hub damping (each its own singleton, never a ring). */
   isolatedNodes: number;
+  /** Nodes too far from any ring evidence to be looked at by the community step (see evidenceReach). */
+  outsideReach: number;
   /** Rows left out of the community step because an endpoint was over the hub degree cap. */
   rowsDroppedAtHubs: number;
   selfLoopRowsIgnored: number;
 }
 
-export type DetectionStage = 'validate' | 'build-graph' | 'louvain' | 'score' | 'match';
+export type DetectionStage = 'validate' | 'evidence' | 'build-graph' | 'louvain' | 'score' | 'match';
 
 export interface StageTimings {
   validate: number;
+  evidence: number;
   'build-graph': number;
   louvain: number;
   score: number;

@@ -2,9 +2,10 @@ import type { Database } from '../../db/database.ts';
 import type {
   BrokerKind,
   CaseRole,
+  CaseStatus,
   EvidenceKind,
   LicenseStatus,
-  OpenCase,
+  PhoneFacts,
   ProjectionNode,
   RingProjection,
 } from '../core/index.ts';
@@ -18,14 +19,19 @@ export interface ProjectionOptions {
   onProgress?: (stage: string, rows: number) => void;
 }
 
-const EVIDENCE_BY_TYPE: Record<string, EvidenceKind> = {
-  USES_PHONE: 'SHARED_PHONE',
-  CALLED: 'CALLED',
-  RECRUITED_BY: 'RECRUITED_BY',
-  OPERATES: 'OPERATES',
-  KNOWS: 'KNOWS',
-  RELATIVE_OF: 'RELATIVE_OF',
-};
+/** The evidence kind of each relationship type, indexed by project-links.cypher's `kind` codes. */
+const LINK_TYPES: readonly EvidenceKind[] = [
+  'SHARED_PHONE',
+  'CALLED',
+  'RECRUITED_BY',
+  'OPERATES',
+  'KNOWS',
+  'RELATIVE_OF',
+];
+
+/** Node ids per record of the bucketed statements: a few thousand nodes or relationships each. */
+const NODE_BUCKET_SIZE = 4_096;
+const LINK_BUCKET_SIZE = 4_096;
 
 /** Grows typed columns without holding millions of row objects. */
 class EdgeColumns {
@@ -46,6 +52,13 @@ class EdgeColumns {
 
   get length(): number {
     return this.size;
+  }
+
+  /** Calls `visit` with each row so far. */
+  forEach(visit: (source: number, target: number, kind: number, count: number) => void): void {
+    for (let row = 0; row < this.size; row++) {
+      visit(this.source[row]!, this.target[row]!, this.kind[row]!, this.count[row]!);
+    }
   }
 
   columns() {
@@ -71,6 +84,37 @@ class EdgeColumns {
   }
 }
 
+const sharedPhone = evidenceKinds.indexOf('SHARED_PHONE');
+const called = evidenceKinds.indexOf('CALLED');
+
+/** A phone's users and calls, from the link rows (keyed by node index), as rings describe them. */
+function countPhoneUse(phones: Map<number, PhoneFacts>, edges: EdgeColumns): void {
+  edges.forEach((source, target, kind, count) => {
+    if (kind === sharedPhone) {
+      const phone = phones.get(target) ?? phones.get(source);
+      if (phone) phone.distinctUsers += 1;
+    } else if (kind === called) {
+      // Both ends, as an undirected match counts them (a phone that called itself, twice).
+      for (const end of [source, target]) {
+        const phone = phones.get(end);
+        if (phone) phone.callCount += count;
+      }
+    }
+  });
+}
+
+interface PairRow {
+  source: number;
+  target: number;
+  count: number;
+}
+
+async function readPairs(db: Database, statement: string, params: Record<string, unknown>): Promise<PairRow[]> {
+  const pairs: PairRow[] = [];
+  await db.stream<PairRow>(statement, params, (row) => pairs.push(row));
+  return pairs;
+}
+
 function ageOn(referenceDate: string, dateOfBirth: string | null): number | null {
   if (!dateOfBirth) return null;
   const [ry, rm, rd] = referenceDate.split('-').map(Number) as [number, number, number];
@@ -88,46 +132,67 @@ export async function readRingProjection(db: Database, options: ProjectionOption
   const nodes: ProjectionNode[] = [];
   const indexOf = new Map<number, number>();
   const progress = options.onProgress ?? (() => undefined);
+  // Grouping a city's people by name and documents keeps Neo4j busy for seconds while it sends
+  // next to nothing: it runs beside the other statements, which keep this process busy.
+  const samePersonPairs = readPairs(db, 'rings/project-same-person-pairs', { maxGroup: 10 });
+  samePersonPairs.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
   const addNode = (internalId: number, node: ProjectionNode) => {
     indexOf.set(internalId, nodes.length);
     nodes.push(node);
   };
 
   const people = new Map<number, ProjectionNode & { kind: 'PERSON' }>();
-  await db.stream<{
-    node: number;
-    id: string;
-    label: string;
-    dateOfBirth: string | null;
-    roles: CaseRole[];
-    openCases: OpenCase[];
-  }>('rings/project-people', {}, (row) => {
-    const node: ProjectionNode & { kind: 'PERSON' } = {
-      kind: 'PERSON',
-      entityId: row.id,
-      label: row.label,
-      person: {
-        ageYears: ageOn(options.referenceDate, row.dateOfBirth),
-        caseRoles: row.roles.filter(Boolean),
-        openCases: row.openCases.filter(Boolean),
-        exitsWithoutReturn: [],
-        hasCrossings: false,
-      },
-    };
-    people.set(row.node, node);
-    addNode(row.node, node);
-  });
-  progress('people', nodes.length);
-  await db.stream<{ node: number; id: string; label: string; users: number; calls: number }>(
-    'rings/project-phones',
-    {},
-    (row) =>
-      addNode(row.node, {
-        kind: 'PHONE',
-        entityId: row.id,
-        label: row.label,
-        phone: { distinctUsers: row.users, callCount: row.calls },
+  await db.stream<{ nodes: number[]; ids: string[]; labels: string[]; datesOfBirth: string[] }>(
+    'rings/project-people',
+    { bucketSize: NODE_BUCKET_SIZE },
+    (bucket) =>
+      bucket.nodes.forEach((internalId, i) => {
+        const node: ProjectionNode & { kind: 'PERSON' } = {
+          kind: 'PERSON',
+          entityId: bucket.ids[i]!,
+          label: bucket.labels[i]!,
+          person: {
+            ageYears: ageOn(options.referenceDate, bucket.datesOfBirth[i] || null),
+            caseRoles: [],
+            openCases: [],
+            exitsWithoutReturn: [],
+            hasCrossings: false,
+          },
+        };
+        people.set(internalId, node);
+        addNode(internalId, node);
       }),
+    { fetchSize: 100 },
+  );
+  await db.stream<{ node: number; role: CaseRole | null; caseId: string; status: CaseStatus | null }>(
+    'rings/project-case-roles',
+    {},
+    ({ node, role, caseId, status }) => {
+      const facts = people.get(node)?.person;
+      if (!facts) return;
+      if (role && !facts.caseRoles.includes(role)) facts.caseRoles.push(role);
+      if (status && status !== 'CLOSED' && !facts.openCases.some((open) => open.caseId === caseId)) {
+        facts.openCases.push({ caseId, status });
+      }
+    },
+  );
+  // In a fixed order, whatever order the rows came in.
+  for (const { person } of people.values()) {
+    person.caseRoles.sort();
+    person.openCases.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  }
+  progress('people', nodes.length);
+  const phones = new Map<number, PhoneFacts>();
+  await db.stream<{ nodes: number[]; ids: string[]; labels: string[] }>(
+    'rings/project-phones',
+    { bucketSize: NODE_BUCKET_SIZE },
+    (bucket) =>
+      bucket.nodes.forEach((internalId, i) => {
+        const phone = { distinctUsers: 0, callCount: 0 };
+        phones.set(nodes.length, phone);
+        addNode(internalId, { kind: 'PHONE', entityId: bucket.ids[i]!, label: bucket.labels[i]!, phone });
+      }),
+    { fetchSize: 100 },
   );
   await db.stream<{ node: number; id: string; label: string; brokerKind: BrokerKind; licenseStatus: LicenseStatus }>(
     'rings/project-brokers',
@@ -148,10 +213,15 @@ export async function readRingProjection(db: Database, options: ProjectionOption
     const t = indexOf.get(target);
     if (s !== undefined && t !== undefined) edges.push(s, t, kind, count);
   };
-  await db.stream<{ source: number; target: number; type: string; count: number }>('rings/project-links', {}, (row) => {
-    const kind = EVIDENCE_BY_TYPE[row.type];
-    if (kind) pushEdge(row.source, row.target, kind, row.count);
-  });
+  await db.stream<{ sources: number[]; targets: number[]; kinds: number[]; counts: number[] }>(
+    'rings/project-links',
+    { bucketSize: LINK_BUCKET_SIZE },
+    ({ sources, targets, kinds, counts }) => {
+      sources.forEach((source, i) => pushEdge(source, targets[i]!, LINK_TYPES[kinds[i]!]!, counts[i]!));
+    },
+    { fetchSize: 100 },
+  );
+  countPhoneUse(phones, edges);
   progress('links', edges.length);
   await db.stream<{ source: number; target: number; count: number }>(
     'rings/project-case-pairs',
@@ -159,11 +229,7 @@ export async function readRingProjection(db: Database, options: ProjectionOption
     (row) => pushEdge(row.source, row.target, 'SAME_CASE', row.count),
   );
   progress('case pairs', edges.length);
-  await db.stream<{ source: number; target: number; count: number }>(
-    'rings/project-same-person-pairs',
-    { maxGroup: 10 },
-    (row) => pushEdge(row.source, row.target, 'SAME_PERSON', row.count),
-  );
+  for (const pair of await samePersonPairs) pushEdge(pair.source, pair.target, 'SAME_PERSON', pair.count);
   progress('same-person pairs', edges.length);
 
   const crossings: CrossingRow[] = [];

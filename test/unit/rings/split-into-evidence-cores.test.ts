@@ -61,9 +61,9 @@ describe('evidence cores', () => {
     builder.person('A-escort-border').link('A-escort-border', ids.escort, 'SAME_PERSON');
     builder.person('A-victim-5-telecom').link('A-victim-5-telecom', ids.victims[4]!, 'SAME_PERSON');
     addBackground(builder, 20);
-    const ring = ringOf(detectRings(builder.build()).rings, ids.organiser)!;
-    const members = ring.members.map((m) => m.entityId);
-    expect(members).toEqual(expect.arrayContaining(['A-escort-border', 'A-victim-5-telecom']));
+    const { rings } = detectRings(builder.build());
+    expect(ringOf(rings, ids.organiser)!.members.map((m) => m.entityId)).toContain('A-escort-border');
+    expect(ringOf(rings, ids.victims[4]!)!.members.map((m) => m.entityId)).toContain('A-victim-5-telecom');
   });
 
   it('brings back to its ring an exit group that a community border cut off with the escort’s border record', () => {

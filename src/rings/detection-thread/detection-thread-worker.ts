@@ -1,0 +1,52 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Database } from '../../db/database.ts';
+import { detectRings } from '../core/index.ts';
+import { readRingProjection } from '../projection/read-projection.ts';
+import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
+
+// Entry point of the thread started by detection-thread.ts; not meant to be imported.
+const port = parentPort;
+if (port === null) throw new Error('detection-thread-worker.ts must run in a worker thread');
+const post = (message: DetectionThreadMessage): void => port.postMessage(message);
+const input = workerData as DetectionThreadInput;
+
+/**
+ * Detection keeps a core busy for a minute or two on a large city; at a lower priority than the
+ * service's own thread it takes what the service leaves, so /health and investigators' requests
+ * are answered first. Linux gives each thread a priority of its own (setpriority on the thread
+ * id); elsewhere, or where it is refused, detection runs at the service's priority.
+ */
+function yieldToTheService(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: no harm done.
+  }
+}
+
+yieldToTheService();
+
+try {
+  const started = performance.now();
+  const db = await Database.connect(input.connection);
+  const projection = await readRingProjection(db, {
+    referenceDate: input.referenceDate,
+    onProgress: (stage, rows) => post({ type: 'projection', stage, rows }),
+  }).finally(() => db.close());
+  const projectionMs = performance.now() - started;
+  const result = detectRings(projection, input.options, input.previousRings, {
+    onProgress: (event) => post({ type: 'progress', event }),
+  });
+  post({ type: 'result', result, projectionMs });
+} catch (error) {
+  const issues = error instanceof Error && 'issues' in error && Array.isArray(error.issues) ? error.issues : [];
+  post({
+    type: 'error',
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+    issues: issues.map(String),
+  });
+}
