@@ -144,7 +144,9 @@ export class Database {
   async ping(timeoutMs = 2_000): Promise<boolean> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
-      const answer = session.executeRead((tx) => tx.run('RETURN 1'), { timeout: timeoutMs });
+      // Auto-commit: one round trip, where a managed transaction takes two (the commit), each a
+      // wait for a thread of a database that may be busy with a projection.
+      const answer = session.run('RETURN 1', {}, { timeout: timeoutMs });
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('ping timed out')), timeoutMs),
       );
@@ -157,12 +159,13 @@ export class Database {
     }
   }
 
-  /** Points the driver at a new address (a restarted local Neo4j on another port). */
   /** Where and as whom this connects, for a thread that needs a connection of its own. */
   get connection(): Omit<DatabaseOptions, 'registry'> {
     const { uri, user, password, database } = this.options;
     return { uri, user, password, database };
   }
+
+  /** Points the driver at a new address (a restarted local Neo4j on another port). */
 
   async reconnect(uri: string): Promise<void> {
     if (uri === this.options.uri) return;

@@ -79,13 +79,13 @@ export class RingDetectionService {
       connection: this.db.connection,
       referenceDate,
       options: coreOptions,
-      previousRings: previous,
+      previousRings: previous.rings,
       onProjectionProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
       onProgress: (event) => onProgress({ stage: event.stage }),
     });
     onProgress({ stage: 'write-back' });
     const t1 = performance.now();
-    const run = await this.persist(result, request, referenceDate, startedAt, projectionMs);
+    const run = await this.persist(result, request, referenceDate, startedAt, projectionMs, previous.roles);
     const writeMs = performance.now() - t1;
     const timings = {
       projection: projectionMs,
@@ -103,19 +103,24 @@ export class RingDetectionService {
     return toRunRecord(finished!.run);
   }
 
-  private async previousRings(): Promise<PreviousRing[]> {
+  private async previousRings(): Promise<{ rings: PreviousRing[]; roles: PreviousRoles }> {
     const rows = await this.db.read<{
       id: string;
       memberEntityIds: string[];
+      memberRoles: string[];
       status: string | null;
       statusNote: string | null;
     }>('rings/load-current-rings');
-    return rows.map((row) => ({
+    const roles: PreviousRoles = new Map(
+      rows.map((row) => [row.id, new Map(row.memberEntityIds.map((id, i) => [id, row.memberRoles[i] ?? '']))]),
+    );
+    const rings = rows.map((row) => ({
       id: row.id,
       memberEntityIds: row.memberEntityIds,
       ...(row.status === 'CONFIRMED' || row.status === 'DISMISSED' ? { status: row.status as AnalystStatus } : {}),
       ...(row.statusNote ? { statusNote: row.statusNote } : {}),
     }));
+    return { rings, roles };
   }
 
   private async persist(
@@ -124,6 +129,7 @@ export class RingDetectionService {
     referenceDate: string,
     startedAt: Date,
     projectionMs: number,
+    previousRoles: PreviousRoles,
   ): Promise<{ id: string }> {
     const runId = `run_${startedAt
       .toISOString()
@@ -152,10 +158,9 @@ export class RingDetectionService {
         statusNote: ring.statusNote ?? null,
         continuesFrom: ring.continues?.previousId ?? null,
       },
+      continuesCurrent: previousRoles.has(ring.id),
     }));
-    const members = result.rings.flatMap((ring) =>
-      ring.members.map((member) => ({ ringId: ring.id, entityId: member.entityId, role: member.role })),
-    );
+    const { added, removed } = memberChanges(result, previousRoles);
     await this.db.writeTransaction(
       async (tx) => {
         await tx.run('rings/create-run', { run });
@@ -163,8 +168,11 @@ export class RingDetectionService {
         for (let i = 0; i < rings.length; i += 5_000) {
           await tx.run('rings/write-rings', { runId, rings: rings.slice(i, i + 5_000) });
         }
-        for (let i = 0; i < members.length; i += 20_000) {
-          await tx.run('rings/write-members', { members: members.slice(i, i + 20_000) });
+        for (let i = 0; i < removed.length; i += 20_000) {
+          await tx.run('rings/remove-members', { members: removed.slice(i, i + 20_000) });
+        }
+        for (let i = 0; i < added.length; i += 20_000) {
+          await tx.run('rings/write-members', { members: added.slice(i, i + 20_000) });
         }
       },
       { timeoutMs: 600_000, metadata: { operation: 'detectRings', runId } },
@@ -219,6 +227,40 @@ export class RingDetectionService {
     const [row] = await this.db.read<{ run: Record<string, unknown> }>('rings/latest-run');
     return row ? toRunRecord(row.run) : undefined;
   }
+}
+
+/** Each current ring's members and their roles, by ring id. */
+type PreviousRoles = Map<string, Map<string, string>>;
+
+interface MemberRow {
+  ringId: string;
+  entityId: string;
+  role: string;
+}
+
+/**
+ * What to write for the rings' members: all of a new ring's, and for a ring that continues a current
+ * one (same id, same node) only the members it gained or lost or whose role changed. Most members
+ * carry over from run to run, and deleting and recreating a city's worth of them made the write-back's
+ * commit the slowest part of it.
+ */
+function memberChanges(
+  result: DetectionResult,
+  previousRoles: PreviousRoles,
+): { added: MemberRow[]; removed: MemberRow[] } {
+  const added: MemberRow[] = [];
+  const removed: MemberRow[] = [];
+  for (const ring of result.rings) {
+    const before = previousRoles.get(ring.id) ?? new Map<string, string>();
+    const now = new Map(ring.members.map((member) => [member.entityId, member.role as string]));
+    for (const [entityId, role] of now) {
+      if (before.get(entityId) !== role) added.push({ ringId: ring.id, entityId, role });
+    }
+    for (const [entityId, role] of before) {
+      if (now.get(entityId) !== role) removed.push({ ringId: ring.id, entityId, role });
+    }
+  }
+  return { added, removed };
 }
 
 function toRunRecord(props: Record<string, unknown>): DetectionRunRecord {

@@ -126,6 +126,34 @@ describe('ring detection over the demo city', () => {
     expect(second).toEqual(first);
   });
 
+  it('stores each current ring with exactly the members the latest run found, when most carry over', async () => {
+    const membersStored = () =>
+      service.services.db.runText<{ id: string; size: number; links: number; entities: number }>(
+        `MATCH (r:Ring {current: true}) OPTIONAL MATCH (e)-[m:MEMBER_OF]->(r)
+         RETURN r.id AS id, r.size AS size, count(m) AS links, count(DISTINCT e) AS entities ORDER BY id`,
+      );
+    await detect();
+    const before = await membersStored();
+    // Another resolution moves some members between runs; the rings that continue keep their ids.
+    const other = await graphql(
+      service.url,
+      `
+        mutation ($date: Date!) {
+          detectRings(options: { referenceDate: $date, seed: 7, resolution: 3 }) {
+            id
+          }
+        }
+      `,
+      { date: referenceDate },
+    );
+    expect(other.errors).toBeUndefined();
+    await detect();
+    const after = await membersStored();
+    expect(after.length).toBeGreaterThan(0);
+    for (const ring of after) expect([ring.id, ring.links, ring.entities]).toEqual([ring.id, ring.size, ring.size]);
+    expect(after).toEqual(before);
+  });
+
   it("keeps an analyst's verdict on the matching ring in the next run", async () => {
     const [top] = await candidates();
     const marked = await graphql<{ setRingStatus: { status: string } }>(
