@@ -166,7 +166,6 @@ export class Database {
   }
 
   /** Points the driver at a new address (a restarted local Neo4j on another port). */
-
   async reconnect(uri: string): Promise<void> {
     if (uri === this.options.uri) return;
     const old = this.driver;
