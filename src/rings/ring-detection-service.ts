@@ -1,12 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import {
-  type AnalystStatus,
-  type DetectionOptionsInput,
-  type DetectionResult,
-  type PreviousRing,
-} from './core/index.ts';
 import { detectInThread } from './detection-thread/detection-thread.ts';
+import type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
 import {
   toRingRecord,
   type DetectionRunRecord,
@@ -15,15 +9,7 @@ import {
   type RingStatus,
 } from './ring-records.ts';
 
-export interface DetectRingsRequest extends DetectionOptionsInput {
-  /** The day ages are counted at; today unless given (a scenario fixes its own). */
-  referenceDate?: string | null;
-}
-
-export interface DetectionProgress {
-  stage: string;
-  detail?: string;
-}
+export type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
 
 export class DetectionInProgressError extends Error {
   override name = 'DetectionInProgressError';
@@ -43,9 +29,9 @@ export interface RingFilter {
 }
 
 /**
- * Ring detection end to end: projection out of Neo4j, the pure core (in a worker thread
- * for large graphs), then one transaction that records the run and its rings. Ring ids
- * and analysts' verdicts carry over from the previous run when most members do.
+ * Ring detection for the API: one run at a time, in a thread of its own (projection out of
+ * Neo4j, the pure core, then one transaction that records the run and its rings; see
+ * detection-thread/run-detection.ts), and the reads and verdicts on its results.
  */
 export class RingDetectionService {
   private running: Promise<DetectionRunRecord> | undefined;
@@ -57,127 +43,23 @@ export class RingDetectionService {
     onProgress?: (progress: DetectionProgress) => void,
   ): Promise<DetectionRunRecord> {
     if (this.running) throw new DetectionInProgressError();
-    this.running = this.runDetection(request, onProgress ?? (() => undefined)).finally(() => {
+    this.running = this.runInThread(request, onProgress ?? (() => undefined)).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async runDetection(
+  /**
+   * Always in a thread of its own, which reads, detects and writes: even a small city's Louvain would
+   * hold up /health and every other request of the service for as long as it runs, and a large city's
+   * projection, and its rings handed back here to be written, too.
+   */
+  private async runInThread(
     request: DetectRingsRequest,
     onProgress: (progress: DetectionProgress) => void,
   ): Promise<DetectionRunRecord> {
-    const startedAt = new Date();
-    const referenceDate = request.referenceDate ?? startedAt.toISOString().slice(0, 10);
-    const t0 = performance.now();
-    onProgress({ stage: 'projection' });
-    const previous = await this.previousRings();
-    const { referenceDate: _ignored, ...coreOptions } = request;
-    // Always in a thread of its own: even a small city's Louvain would hold up /health and every
-    // other request of the service for as long as it runs, and a large city's projection too.
-    const { result, projectionMs } = await detectInThread({
-      connection: this.db.connection,
-      referenceDate,
-      options: coreOptions,
-      previousRings: previous.rings,
-      onProjectionProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
-      onProgress: (event) => onProgress({ stage: event.stage }),
-    });
-    onProgress({ stage: 'write-back' });
-    const t1 = performance.now();
-    const run = await this.persist(result, request, referenceDate, startedAt, projectionMs, previous.roles);
-    const writeMs = performance.now() - t1;
-    const timings = {
-      projection: projectionMs,
-      ...result.timings,
-      'write-back': writeMs,
-      total: performance.now() - t0,
-    };
-    const [finished] = await this.db.write<{ run: Record<string, unknown> }>('rings/finish-run', {
-      runId: run.id,
-      finishedAt: new Date().toISOString(),
-      ringCount: result.rings.length,
-      timings: JSON.stringify(timings),
-    });
-    onProgress({ stage: 'done', detail: `${result.rings.length} rings` });
-    return toRunRecord(finished!.run);
-  }
-
-  private async previousRings(): Promise<{ rings: PreviousRing[]; roles: PreviousRoles }> {
-    const rows = await this.db.read<{
-      id: string;
-      memberEntityIds: string[];
-      memberRoles: string[];
-      status: string | null;
-      statusNote: string | null;
-    }>('rings/load-current-rings');
-    const roles: PreviousRoles = new Map(
-      rows.map((row) => [row.id, new Map(row.memberEntityIds.map((id, i) => [id, row.memberRoles[i] ?? '']))]),
-    );
-    const rings = rows.map((row) => ({
-      id: row.id,
-      memberEntityIds: row.memberEntityIds,
-      ...(row.status === 'CONFIRMED' || row.status === 'DISMISSED' ? { status: row.status as AnalystStatus } : {}),
-      ...(row.statusNote ? { statusNote: row.statusNote } : {}),
-    }));
-    return { rings, roles };
-  }
-
-  private async persist(
-    result: DetectionResult,
-    request: DetectRingsRequest,
-    referenceDate: string,
-    startedAt: Date,
-    projectionMs: number,
-    previousRoles: PreviousRoles,
-  ): Promise<{ id: string }> {
-    const runId = `run_${startedAt
-      .toISOString()
-      .replace(/[-:.TZ]/g, '')
-      .slice(0, 14)}_${randomUUID().slice(0, 8)}`;
-    const run = {
-      id: runId,
-      startedAt: startedAt.toISOString(),
-      parameters: JSON.stringify({ ...result.options, referenceDate, requested: request }),
-      modularity: result.modularity,
-      communityCount: result.communityCount,
-      graphStats: JSON.stringify(result.graphStats),
-      projectionMs,
-    };
-    const rings = result.rings.map((ring) => ({
-      id: ring.id,
-      props: {
-        score: ring.score,
-        size: ring.size,
-        personCount: ring.personCount,
-        factors: JSON.stringify(ring.factors),
-        summary: ring.summary,
-        keyPhones: ring.keyPhones,
-        keyBrokers: ring.keyBrokers,
-        status: ring.status ?? null,
-        statusNote: ring.statusNote ?? null,
-        continuesFrom: ring.continues?.previousId ?? null,
-      },
-      continuesCurrent: previousRoles.has(ring.id),
-    }));
-    const { added, removed } = memberChanges(result, previousRoles);
-    await this.db.writeTransaction(
-      async (tx) => {
-        await tx.run('rings/create-run', { run });
-        await tx.run('rings/retire-current-rings');
-        for (let i = 0; i < rings.length; i += 5_000) {
-          await tx.run('rings/write-rings', { runId, rings: rings.slice(i, i + 5_000) });
-        }
-        for (let i = 0; i < removed.length; i += 20_000) {
-          await tx.run('rings/remove-members', { members: removed.slice(i, i + 20_000) });
-        }
-        for (let i = 0; i < added.length; i += 20_000) {
-          await tx.run('rings/write-members', { members: added.slice(i, i + 20_000) });
-        }
-      },
-      { timeoutMs: 600_000, metadata: { operation: 'detectRings', runId } },
-    );
-    return { id: runId };
+    const run = await detectInThread({ connection: this.db.connection, request, onProgress });
+    return toRunRecord(run);
   }
 
   async candidates(
@@ -227,40 +109,6 @@ export class RingDetectionService {
     const [row] = await this.db.read<{ run: Record<string, unknown> }>('rings/latest-run');
     return row ? toRunRecord(row.run) : undefined;
   }
-}
-
-/** Each current ring's members and their roles, by ring id. */
-type PreviousRoles = Map<string, Map<string, string>>;
-
-interface MemberRow {
-  ringId: string;
-  entityId: string;
-  role: string;
-}
-
-/**
- * What to write for the rings' members: all of a new ring's, and for a ring that continues a current
- * one (same id, same node) only the members it gained or lost or whose role changed. Most members
- * carry over from run to run, and deleting and recreating a city's worth of them made the write-back's
- * commit the slowest part of it.
- */
-function memberChanges(
-  result: DetectionResult,
-  previousRoles: PreviousRoles,
-): { added: MemberRow[]; removed: MemberRow[] } {
-  const added: MemberRow[] = [];
-  const removed: MemberRow[] = [];
-  for (const ring of result.rings) {
-    const before = previousRoles.get(ring.id) ?? new Map<string, string>();
-    const now = new Map(ring.members.map((member) => [member.entityId, member.role as string]));
-    for (const [entityId, role] of now) {
-      if (before.get(entityId) !== role) added.push({ ringId: ring.id, entityId, role });
-    }
-    for (const [entityId, role] of before) {
-      if (now.get(entityId) !== role) removed.push({ ringId: ring.id, entityId, role });
-    }
-  }
-  return { added, removed };
 }
 
 function toRunRecord(props: Record<string, unknown>): DetectionRunRecord {

@@ -1,16 +1,13 @@
 import type { DatabaseOptions } from '../../db/database.ts';
-import type { DetectionOptionsInput, DetectionResult, PreviousRing, ProgressEvent } from '../core/index.ts';
+import type { DetectRingsRequest, DetectionProgress } from './run-detection.ts';
 
-/** What the detection thread starts with: where to read the city, and how to detect. */
+/** What the detection thread starts with: where the city is, and how to detect. */
 export interface DetectionThreadInput {
   connection: Omit<DatabaseOptions, 'registry'>;
-  referenceDate: string;
-  options: DetectionOptionsInput | null;
-  previousRings: PreviousRing[];
+  request: DetectRingsRequest;
 }
 
 export type DetectionThreadMessage =
-  | { type: 'projection'; stage: string; rows: number }
-  | { type: 'progress'; event: ProgressEvent }
-  | { type: 'result'; result: DetectionResult; projectionMs: number }
+  | { type: 'progress'; progress: DetectionProgress }
+  | { type: 'done'; run: Record<string, unknown> }
   | { type: 'error'; name: string; message: string; issues: string[] };

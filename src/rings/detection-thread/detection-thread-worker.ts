@@ -2,9 +2,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../db/database.ts';
-import { detectRings } from '../core/index.ts';
-import { readRingProjection } from '../projection/read-projection.ts';
 import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
+import { runDetection } from './run-detection.ts';
 
 // Entry point of the thread started by detection-thread.ts; not meant to be imported.
 const port = parentPort;
@@ -30,17 +29,13 @@ function yieldToTheService(): void {
 yieldToTheService();
 
 try {
-  const started = performance.now();
   const db = await Database.connect(input.connection);
-  const projection = await readRingProjection(db, {
-    referenceDate: input.referenceDate,
-    onProgress: (stage, rows) => post({ type: 'projection', stage, rows }),
-  }).finally(() => db.close());
-  const projectionMs = performance.now() - started;
-  const result = detectRings(projection, input.options, input.previousRings, {
-    onProgress: (event) => post({ type: 'progress', event }),
-  });
-  post({ type: 'result', result, projectionMs });
+  try {
+    const run = await runDetection(db, input.request, (progress) => post({ type: 'progress', progress }));
+    post({ type: 'done', run });
+  } finally {
+    await db.close();
+  }
 } catch (error) {
   const issues = error instanceof Error && 'issues' in error && Array.isArray(error.issues) ? error.issues : [];
   post({

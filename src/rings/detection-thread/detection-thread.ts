@@ -4,40 +4,28 @@ import {
   InvalidDetectionOptionsError,
   InvalidProjectionError,
   resolveDetectionOptions,
-  type DetectionOptionsInput,
-  type DetectionResult,
-  type PreviousRing,
-  type ProgressEvent,
 } from '../core/index.ts';
 import type { DatabaseOptions } from '../../db/database.ts';
 import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
+import type { DetectRingsRequest, DetectionProgress } from './run-detection.ts';
 
 export interface DetectionThreadRequest {
   connection: Omit<DatabaseOptions, 'registry'>;
-  referenceDate: string;
-  options: DetectionOptionsInput | null;
-  previousRings: PreviousRing[];
-  onProjectionProgress?: (stage: string, rows: number) => void;
-  onProgress?: (event: ProgressEvent) => void;
+  request: DetectRingsRequest;
+  onProgress?: (progress: DetectionProgress) => void;
 }
 
 /**
- * Reads the projection and detects rings in a thread of its own, with its own connection to Neo4j.
- * A city's projection is millions of rows and objects: decoded on the service's thread, and collected
- * there by the garbage collector, they held up every other request for whole seconds at a time, and
- * handing them over to a detection thread afterwards kept two copies alive at once.
+ * Runs a detection (run-detection.ts: projection, core, write-back) in a thread of its own, with
+ * its own connection to Neo4j, and answers the finished run's properties. A city's projection is
+ * millions of rows and objects, and its rings hundreds of thousands of members: decoded, handed
+ * over and collected on the service's thread, they held up every other request for whole seconds.
  */
-export function detectInThread(
-  request: DetectionThreadRequest,
-): Promise<{ result: DetectionResult; projectionMs: number }> {
+export function detectInThread(request: DetectionThreadRequest): Promise<Record<string, unknown>> {
   // Bad options fail here, before a thread and a projection are paid for.
-  resolveDetectionOptions(request.options);
-  const workerData: DetectionThreadInput = {
-    connection: request.connection,
-    referenceDate: request.referenceDate,
-    options: request.options,
-    previousRings: request.previousRings,
-  };
+  const { referenceDate: _ignored, ...options } = request.request;
+  resolveDetectionOptions(options);
+  const workerData: DetectionThreadInput = { connection: request.connection, request: request.request };
   return new Promise((resolve, reject) => {
     // The worker is TypeScript; the bootstrap registers tsx in the thread, then loads the worker.
     const worker = new Worker(new URL('./detection-thread-bootstrap.mjs', import.meta.url), { workerData });
@@ -49,9 +37,8 @@ export function detectInThread(
       void worker.terminate();
     };
     worker.on('message', (message: DetectionThreadMessage) => {
-      if (message.type === 'projection') request.onProjectionProgress?.(message.stage, message.rows);
-      else if (message.type === 'progress') request.onProgress?.(message.event);
-      else if (message.type === 'result') settle(() => resolve(message));
+      if (message.type === 'progress') request.onProgress?.(message.progress);
+      else if (message.type === 'done') settle(() => resolve(message.run));
       else settle(() => reject(rebuildError(message)));
     });
     worker.on('error', (error) =>

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database.ts';
+import {
+  detectRings,
+  type AnalystStatus,
+  type DetectionOptionsInput,
+  type DetectionResult,
+  type PreviousRing,
+} from '../core/index.ts';
+import { readRingProjection } from '../projection/read-projection.ts';
+
+export interface DetectRingsRequest extends DetectionOptionsInput {
+  /** The day ages are counted at; today unless given (a scenario fixes its own). */
+  referenceDate?: string | null;
+}
+
+export interface DetectionProgress {
+  stage: string;
+  detail?: string;
+}
+
+/**
+ * Ring detection end to end, run in the detection thread: the projection out of Neo4j, the pure
+ * core, then one transaction that records the run and its rings. Ring ids and analysts' verdicts
+ * carry over from the previous run when most members do. Returns the finished run's properties.
+ */
+export async function runDetection(
+  db: Database,
+  request: DetectRingsRequest,
+  onProgress: (progress: DetectionProgress) => void,
+): Promise<Record<string, unknown>> {
+  const startedAt = new Date();
+  const referenceDate = request.referenceDate ?? startedAt.toISOString().slice(0, 10);
+  const t0 = performance.now();
+  onProgress({ stage: 'projection' });
+  const previous = await currentRings(db);
+  const { referenceDate: _ignored, ...options } = request;
+  const projection = await readRingProjection(db, {
+    referenceDate,
+    onProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
+  });
+  const projectionMs = performance.now() - t0;
+  const result = detectRings(projection, options, previous.rings, {
+    onProgress: (event) => onProgress({ stage: event.stage }),
+  });
+  onProgress({ stage: 'write-back' });
+  const t1 = performance.now();
+  const run = await writeRun(db, result, request, referenceDate, startedAt, projectionMs, previous.roles);
+  const writeMs = performance.now() - t1;
+  const timings = {
+    projection: projectionMs,
+    ...result.timings,
+    'write-back': writeMs,
+    total: performance.now() - t0,
+  };
+  const [finished] = await db.write<{ run: Record<string, unknown> }>('rings/finish-run', {
+    runId: run.id,
+    finishedAt: new Date().toISOString(),
+    ringCount: result.rings.length,
+    timings: JSON.stringify(timings),
+  });
+  onProgress({ stage: 'done', detail: `${result.rings.length} rings` });
+  return finished!.run;
+}
+
+/** The latest run's rings, for this run to carry ids, verdicts and unchanged members over. */
+async function currentRings(db: Database): Promise<{ rings: PreviousRing[]; roles: PreviousRoles }> {
+  const rows = await db.read<{
+    id: string;
+    memberEntityIds: string[];
+    memberRoles: string[];
+    status: string | null;
+    statusNote: string | null;
+  }>('rings/load-current-rings');
+  const roles: PreviousRoles = new Map(
+    rows.map((row) => [row.id, new Map(row.memberEntityIds.map((id, i) => [id, row.memberRoles[i] ?? '']))]),
+  );
+  const rings = rows.map((row) => ({
+    id: row.id,
+    memberEntityIds: row.memberEntityIds,
+    ...(row.status === 'CONFIRMED' || row.status === 'DISMISSED' ? { status: row.status as AnalystStatus } : {}),
+    ...(row.statusNote ? { statusNote: row.statusNote } : {}),
+  }));
+  return { rings, roles };
+}
+
+/** The run, its rings and their members, in one transaction. */
+async function writeRun(
+  db: Database,
+  result: DetectionResult,
+  request: DetectRingsRequest,
+  referenceDate: string,
+  startedAt: Date,
+  projectionMs: number,
+  previousRoles: PreviousRoles,
+): Promise<{ id: string }> {
+  const runId = `run_${startedAt
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}_${randomUUID().slice(0, 8)}`;
+  const run = {
+    id: runId,
+    startedAt: startedAt.toISOString(),
+    parameters: JSON.stringify({ ...result.options, referenceDate, requested: request }),
+    modularity: result.modularity,
+    communityCount: result.communityCount,
+    graphStats: JSON.stringify(result.graphStats),
+    projectionMs,
+  };
+  const rings = result.rings.map((ring) => ({
+    id: ring.id,
+    props: {
+      score: ring.score,
+      size: ring.size,
+      personCount: ring.personCount,
+      factors: JSON.stringify(ring.factors),
+      summary: ring.summary,
+      keyPhones: ring.keyPhones,
+      keyBrokers: ring.keyBrokers,
+      status: ring.status ?? null,
+      statusNote: ring.statusNote ?? null,
+      continuesFrom: ring.continues?.previousId ?? null,
+    },
+    continuesCurrent: previousRoles.has(ring.id),
+  }));
+  const { added, removed } = memberChanges(result, previousRoles);
+  await db.writeTransaction(
+    async (tx) => {
+      await tx.run('rings/create-run', { run });
+      await tx.run('rings/retire-current-rings');
+      for (let i = 0; i < rings.length; i += 5_000) {
+        await tx.run('rings/write-rings', { runId, rings: rings.slice(i, i + 5_000) });
+      }
+      for (let i = 0; i < removed.length; i += 20_000) {
+        await tx.run('rings/remove-members', { members: removed.slice(i, i + 20_000) });
+      }
+      for (let i = 0; i < added.length; i += 20_000) {
+        await tx.run('rings/write-members', { members: added.slice(i, i + 20_000) });
+      }
+    },
+    { timeoutMs: 600_000, metadata: { operation: 'detectRings', runId } },
+  );
+  return { id: runId };
+}
+
+/** Each current ring's members and their roles, by ring id. */
+type PreviousRoles = Map<string, Map<string, string>>;
+
+interface MemberRow {
+  ringId: string;
+  entityId: string;
+  role: string;
+}
+
+/**
+ * What to write for the rings' members: all of a new ring's, and for a ring that continues a current
+ * one (same id, same node) only the members it gained or lost or whose role changed. Most members
+ * carry over from run to run, and deleting and recreating a city's worth of them made the write-back's
+ * commit the slowest part of it.
+ */
+function memberChanges(
+  result: DetectionResult,
+  previousRoles: PreviousRoles,
+): { added: MemberRow[]; removed: MemberRow[] } {
+  const added: MemberRow[] = [];
+  const removed: MemberRow[] = [];
+  for (const ring of result.rings) {
+    const before = previousRoles.get(ring.id) ?? new Map<string, string>();
+    const now = new Map(ring.members.map((member) => [member.entityId, member.role as string]));
+    for (const [entityId, role] of now) {
+      if (before.get(entityId) !== role) added.push({ ringId: ring.id, entityId, role });
+    }
+    for (const [entityId, role] of before) {
+      if (now.get(entityId) !== role) removed.push({ ringId: ring.id, entityId, role });
+    }
+  }
+  return { added, removed };
+}
