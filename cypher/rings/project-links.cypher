@@ -1,15 +1,21 @@
-// Direct evidence between people, phones and brokers. One record per bucket of source nodes,
-// holding the bucket's relationships as parallel lists of integers: a record per relationship
-// cost both Neo4j and the driver several microseconds each, most of the projection's time on
-// a city of millions of ties. `kind` indexes LINK_TYPES in read-projection.ts.
+// Direct evidence between people, phones and brokers whose source node id is in [$from, $to),
+// one record per bucket of source ids holding their relationships as parallel lists of
+// integers. A record per relationship cost Neo4j and the driver several microseconds each, the
+// larger part of the projection's time on a city of millions of ties; lists collected over the
+// whole city at once lived in Neo4j's heap until the end, and the collector's pauses (over
+// 100 ms each on the bench city) held up every other query, /health's ping included. So the
+// city is read one range of ids at a time. `kind` indexes LINK_TYPES in read-projection.ts.
 CALL () {
   MATCH (a:Person)-[r:USES_PHONE|RECRUITED_BY|OPERATES|KNOWS|RELATIVE_OF]->(b)
+  WHERE id(a) >= $from AND id(a) < $to
   RETURN a, r, b
   UNION ALL
   MATCH (a:Broker)-[r:USES_PHONE|RECRUITED_BY|OPERATES|KNOWS|RELATIVE_OF]->(b)
+  WHERE id(a) >= $from AND id(a) < $to
   RETURN a, r, b
   UNION ALL
   MATCH (a:Phone)-[r:CALLED]->(b)
+  WHERE id(a) >= $from AND id(a) < $to
   RETURN a, r, b
 }
 WITH id(a) / toInteger($bucketSize) AS bucket, id(a) AS source, id(b) AS target, coalesce(r.count, 1) AS count,

@@ -1,9 +1,10 @@
-// People with the facts that scoring needs; id(p) keys the narrow edge rows. One record per
-// bucket of node ids with parallel lists (see project-links.cypher for why); '' stands for a
-// missing value, which collect() would otherwise drop and so misalign the lists. Their case
-// roles come from project-case-roles: one pass over the few case ties is far cheaper than a
-// subquery for each of a city's people.
+// People with the facts that scoring needs; id(p) keys the narrow edge rows. Read one range of
+// node ids at a time, as a record per bucket of ids holding parallel lists (see
+// project-links.cypher for why); '' stands for a missing value, which collect() would drop
+// and so misalign the lists. Case roles come from project-case-roles: one pass over the few
+// case ties is far cheaper than a subquery for each of a city's people.
 MATCH (p:Person)
+WHERE id(p) >= $from AND id(p) < $to
 WITH id(p) / toInteger($bucketSize) AS bucket, p
 RETURN bucket, collect(id(p)) AS nodes, collect(p.id) AS ids, collect(coalesce(p.fullName, '')) AS labels,
        collect(coalesce(p.dateOfBirth, '')) AS datesOfBirth

@@ -20,11 +20,6 @@ export interface TransactionOptions {
   metadata?: Record<string, string | number | boolean>;
 }
 
-export interface StreamOptions extends TransactionOptions {
-  /** Records fetched per round trip (default 10,000); fewer for statements whose records are large. */
-  fetchSize?: number;
-}
-
 /** The statements of one transaction, called by name. */
 export interface Transaction {
   run<T extends object = Row>(name: string, params?: Params): Promise<T[]>;
@@ -102,13 +97,9 @@ export class Database {
     name: string,
     params: Params,
     onRow: (row: T) => void,
-    options: StreamOptions = {},
+    options: TransactionOptions = {},
   ): Promise<number> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: 'READ',
-      fetchSize: options.fetchSize ?? 10_000,
-    });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ', fetchSize: 10_000 });
     let count = 0;
     try {
       const result = session.run(this.registry.get(name), params, {

@@ -12,12 +12,18 @@ const post = (message: DetectionThreadMessage): void => port.postMessage(message
 const input = workerData as DetectionThreadInput;
 
 /**
- * Detection keeps a core busy for a minute or two on a large city; at a lower priority than the
+ * Detection keeps a core busy for a minute or so on a large city; at a lower priority than the
  * service's own thread it takes what the service leaves, so /health and investigators' requests
- * are answered first. Linux gives each thread a priority of its own (setpriority on the thread
- * id); elsewhere, or where it is refused, detection runs at the service's priority.
+ * are answered first. Only once the projection is read: while reading, Neo4j does the work and
+ * waits for this thread to take its rows, and a thread at low priority beside a busy database
+ * made the whole read half as fast again. Linux gives each thread a priority of its own
+ * (setpriority on the thread id); elsewhere, or where it is refused, detection runs at the
+ * service's priority.
  */
+let yielded = false;
 function yieldToTheService(): void {
+  if (yielded) return;
+  yielded = true;
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
@@ -26,12 +32,13 @@ function yieldToTheService(): void {
   }
 }
 
-yieldToTheService();
-
 try {
   const db = await Database.connect(input.connection);
   try {
-    const run = await runDetection(db, input.request, (progress) => post({ type: 'progress', progress }));
+    const run = await runDetection(db, input.request, (progress) => {
+      if (progress.stage !== 'projection') yieldToTheService();
+      post({ type: 'progress', progress });
+    });
     post({ type: 'done', run });
   } finally {
     await db.close();

@@ -29,10 +29,6 @@ const LINK_TYPES: readonly EvidenceKind[] = [
   'RELATIVE_OF',
 ];
 
-/** Node ids per record of the bucketed statements: a few thousand nodes or relationships each. */
-const NODE_BUCKET_SIZE = 4_096;
-const LINK_BUCKET_SIZE = 4_096;
-
 /** Grows typed columns without holding millions of row objects. */
 class EdgeColumns {
   private size = 0;
@@ -103,6 +99,26 @@ function countPhoneUse(phones: Map<number, PhoneFacts>, edges: EdgeColumns): voi
   });
 }
 
+/**
+ * Node ids per statement of the paged reads: what one statement collects stays small in Neo4j's
+ * heap (see project-links.cypher), and a city of millions of nodes takes ten or so statements.
+ */
+const PAGE_OF_IDS = 1 << 20;
+/** Node ids per record within a page: records of a few thousand rows each. */
+const BUCKET_OF_IDS = 1 << 12;
+
+/** Runs a statement over each range of node ids up to maxId, handing on its records. */
+async function streamByIdRange<T extends object>(
+  db: Database,
+  statement: string,
+  maxId: number,
+  onRecord: (record: T) => void,
+): Promise<void> {
+  for (let from = 0; from <= maxId; from += PAGE_OF_IDS) {
+    await db.stream<T>(statement, { from, to: from + PAGE_OF_IDS, bucketSize: BUCKET_OF_IDS }, onRecord);
+  }
+}
+
 interface PairRow {
   source: number;
   target: number;
@@ -142,9 +158,11 @@ export async function readRingProjection(db: Database, options: ProjectionOption
   };
 
   const people = new Map<number, ProjectionNode & { kind: 'PERSON' }>();
-  await db.stream<{ nodes: number[]; ids: string[]; labels: string[]; datesOfBirth: string[] }>(
+  const [{ maxId } = { maxId: null }] = await db.read<{ maxId: number | null }>('rings/max-node-id');
+  const pages = <T extends object>(statement: string, onRecord: (record: T) => void) =>
+    streamByIdRange(db, statement, maxId ?? -1, onRecord);
+  await pages<{ nodes: number[]; ids: string[]; labels: string[]; datesOfBirth: string[] }>(
     'rings/project-people',
-    { bucketSize: NODE_BUCKET_SIZE },
     (bucket) =>
       bucket.nodes.forEach((internalId, i) => {
         const node: ProjectionNode & { kind: 'PERSON' } = {
@@ -162,7 +180,6 @@ export async function readRingProjection(db: Database, options: ProjectionOption
         people.set(internalId, node);
         addNode(internalId, node);
       }),
-    { fetchSize: 100 },
   );
   await db.stream<{ node: number; role: CaseRole | null; caseId: string; status: CaseStatus | null }>(
     'rings/project-case-roles',
@@ -183,16 +200,12 @@ export async function readRingProjection(db: Database, options: ProjectionOption
   }
   progress('people', nodes.length);
   const phones = new Map<number, PhoneFacts>();
-  await db.stream<{ nodes: number[]; ids: string[]; labels: string[] }>(
-    'rings/project-phones',
-    { bucketSize: NODE_BUCKET_SIZE },
-    (bucket) =>
-      bucket.nodes.forEach((internalId, i) => {
-        const phone = { distinctUsers: 0, callCount: 0 };
-        phones.set(nodes.length, phone);
-        addNode(internalId, { kind: 'PHONE', entityId: bucket.ids[i]!, label: bucket.labels[i]!, phone });
-      }),
-    { fetchSize: 100 },
+  await pages<{ nodes: number[]; ids: string[]; labels: string[] }>('rings/project-phones', (bucket) =>
+    bucket.nodes.forEach((internalId, i) => {
+      const phone = { distinctUsers: 0, callCount: 0 };
+      phones.set(nodes.length, phone);
+      addNode(internalId, { kind: 'PHONE', entityId: bucket.ids[i]!, label: bucket.labels[i]!, phone });
+    }),
   );
   await db.stream<{ node: number; id: string; label: string; brokerKind: BrokerKind; licenseStatus: LicenseStatus }>(
     'rings/project-brokers',
@@ -213,13 +226,10 @@ export async function readRingProjection(db: Database, options: ProjectionOption
     const t = indexOf.get(target);
     if (s !== undefined && t !== undefined) edges.push(s, t, kind, count);
   };
-  await db.stream<{ sources: number[]; targets: number[]; kinds: number[]; counts: number[] }>(
+  await pages<{ sources: number[]; targets: number[]; kinds: number[]; counts: number[] }>(
     'rings/project-links',
-    { bucketSize: LINK_BUCKET_SIZE },
-    ({ sources, targets, kinds, counts }) => {
-      sources.forEach((source, i) => pushEdge(source, targets[i]!, LINK_TYPES[kinds[i]!]!, counts[i]!));
-    },
-    { fetchSize: 100 },
+    ({ sources, targets, kinds, counts }) =>
+      sources.forEach((source, i) => pushEdge(source, targets[i]!, LINK_TYPES[kinds[i]!]!, counts[i]!)),
   );
   countPhoneUse(phones, edges);
   progress('links', edges.length);
