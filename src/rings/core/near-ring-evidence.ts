@@ -9,8 +9,8 @@ import type { EvidenceColumns } from './types.ts';
  * those people, and takes its phones and brokers from the entities next to them
  * (splitIntoEvidenceCores). So the nodes that matter are those two groups plus everything within
  * `hops` ties of them, which also gives Louvain the ordinary life around a ring that draws its border.
- * Beyond that lies the rest of the city, which can never be part of a ring: on the bench city nine
- * in ten nodes and rows, and nearly all of the community step's time and memory.
+ * Beyond that lies the rest of the city, which can never be part of a ring: on the bench city, at two
+ * ties, nearly two thirds of the nodes, and most of the community step's time and memory.
  */
 export function nodesNearRingEvidence(
   nodeCount: number,
