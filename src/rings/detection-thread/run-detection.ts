@@ -84,7 +84,10 @@ async function currentRings(db: Database): Promise<{ rings: PreviousRing[]; role
   return { rings, roles };
 }
 
-/** The run, its rings and their members, in one transaction. */
+/**
+ * The run, its rings and their members: new rings' nodes and members first, in transactions of
+ * their own, then one transaction that records the run and makes its rings current.
+ */
 async function writeRun(
   db: Database,
   result: DetectionResult,
@@ -121,9 +124,30 @@ async function writeRun(
       statusNote: ring.statusNote ?? null,
       continuesFrom: ring.continues?.previousId ?? null,
     },
-    continuesCurrent: previousRoles.has(ring.id),
   }));
   const { added, removed } = memberChanges(result, previousRoles);
+  const continues = (row: { ringId: string }) => previousRoles.has(row.ringId);
+
+  // Rings that do not continue a current one (all of them on a first run: hundreds of thousands
+  // of members on a city) get their nodes and members in transactions of their own first; one
+  // commit of that size held the database up for seconds. A failure before the run's own
+  // transaction leaves them out of sight, and the next run replaces their members.
+  const staged = rings.filter((ring) => !previousRoles.has(ring.id)).map((ring) => ({ id: ring.id }));
+  const stagedMembers = added.filter((row) => !continues(row));
+  const metadata = { operation: 'detectRings', runId };
+  for (let i = 0; i < staged.length; i += 5_000) {
+    const batch = staged.slice(i, i + 5_000);
+    await db.writeTransaction((tx) => tx.run('rings/stage-rings', { rings: batch, startedAt: run.startedAt }), {
+      metadata,
+    });
+  }
+  for (let i = 0; i < stagedMembers.length; i += 20_000) {
+    const batch = stagedMembers.slice(i, i + 20_000);
+    await db.writeTransaction((tx) => tx.run('rings/write-members', { members: batch }), { metadata });
+  }
+
+  // The run, its rings made current and the changes of continuing rings, all at once.
+  const changedMembers = added.filter(continues);
   await db.writeTransaction(
     async (tx) => {
       await tx.run('rings/create-run', { run });
@@ -134,11 +158,11 @@ async function writeRun(
       for (let i = 0; i < removed.length; i += 20_000) {
         await tx.run('rings/remove-members', { members: removed.slice(i, i + 20_000) });
       }
-      for (let i = 0; i < added.length; i += 20_000) {
-        await tx.run('rings/write-members', { members: added.slice(i, i + 20_000) });
+      for (let i = 0; i < changedMembers.length; i += 20_000) {
+        await tx.run('rings/write-members', { members: changedMembers.slice(i, i + 20_000) });
       }
     },
-    { timeoutMs: 600_000, metadata: { operation: 'detectRings', runId } },
+    { timeoutMs: 600_000, metadata },
   );
   return { id: runId };
 }
