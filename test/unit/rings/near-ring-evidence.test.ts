@@ -11,12 +11,17 @@ import type { RingProjection } from '../../../src/rings/core/types.ts';
 import { addBackground, plantTraffickingRing } from './fixtures/city-scenario.ts';
 import { ProjectionBuilder } from './fixtures/projection-builder.ts';
 
-function nearOf(projection: RingProjection, hops: number): Set<string> {
+/** The flags of nodesNearRingEvidence for a projection, with the columns they were computed on. */
+function nearFlags(projection: RingProjection, hops: number) {
   const columns = projectionEdgeColumns(projection);
   const incident = indexIncidentRows(projection.nodes.length, columns);
   const burners = findBurnerPhones(projection.nodes, columns, incident, defaultDetectionOptions.scoring);
   const evidence = markRingEvidence(projection.nodes, columns, burners);
-  const near = nodesNearRingEvidence(projection.nodes.length, columns, incident, evidence, hops);
+  return { columns, near: nodesNearRingEvidence(projection.nodes.length, columns, incident, evidence, hops) };
+}
+
+function nearOf(projection: RingProjection, hops: number): Set<string> {
+  const { near } = nearFlags(projection, hops);
   return new Set(projection.nodes.filter((_, i) => near[i] === 1).map((node) => node.entityId));
 }
 
@@ -61,11 +66,7 @@ describe('nodesNearRingEvidence', () => {
     plantTraffickingRing(builder, 'A');
     addBackground(builder, 100);
     const projection = builder.build();
-    const columns = projectionEdgeColumns(projection);
-    const incident = indexIncidentRows(projection.nodes.length, columns);
-    const burners = findBurnerPhones(projection.nodes, columns, incident, defaultDetectionOptions.scoring);
-    const evidence = markRingEvidence(projection.nodes, columns, burners);
-    const near = nodesNearRingEvidence(projection.nodes.length, columns, incident, evidence, 1);
+    const { columns, near } = nearFlags(projection, 1);
 
     const whole = buildEvidenceGraph(projection, defaultDetectionOptions, columns);
     const part = buildEvidenceGraph(projection, defaultDetectionOptions, columns, near);
