@@ -2,9 +2,9 @@
 // one record per bucket of source ids holding their relationships as parallel lists of
 // integers. A record per relationship cost Neo4j and the driver several microseconds each, the
 // larger part of the projection's time on a city of millions of ties; lists collected over the
-// whole city at once lived in Neo4j's heap until the end, and the collector's pauses (over
-// 100 ms each on the bench city) held up every other query, /health's ping included. So the
-// city is read one range of ids at a time. `kind` indexes LINK_TYPES in read-projection.ts.
+// whole city at once lived in Neo4j's heap until the end, and the collector's long pauses
+// held up every other query, /health's ping included. So the city is read one range of ids at
+// a time. `kind` indexes LINK_TYPES in read-projection.ts.
 CALL () {
   MATCH (a:Person)-[r:USES_PHONE|RECRUITED_BY|OPERATES|KNOWS|RELATIVE_OF]->(b)
   WHERE id(a) >= $from AND id(a) < $to

@@ -14,9 +14,9 @@ const input = workerData as DetectionThreadInput;
 /**
  * Detection keeps a core busy for a minute or so on a large city; at a lower priority than the
  * service's own thread it takes what the service leaves, so /health and investigators' requests
- * are answered first. Only once the projection is read: while reading, Neo4j does the work and
- * waits for this thread to take its rows, and a thread at low priority beside a busy database
- * made the whole read half as fast again. Linux gives each thread a priority of its own
+ * are answered first. Only once the projection is read: while reading, Neo4j does most of the
+ * work and waits for this thread to take its rows, so slowing the thread would only stretch the
+ * read. Linux gives each thread a priority of its own
  * (setpriority on the thread id); elsewhere, or where it is refused, detection runs at the
  * service's priority.
  */

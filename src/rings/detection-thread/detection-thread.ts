@@ -7,7 +7,7 @@ import {
 } from '../core/index.ts';
 import type { DatabaseOptions } from '../../db/database.ts';
 import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
-import type { DetectRingsRequest, DetectionProgress } from './run-detection.ts';
+import { coreOptions, type DetectRingsRequest, type DetectionProgress } from './run-detection.ts';
 
 export interface DetectionThreadRequest {
   connection: Omit<DatabaseOptions, 'registry'>;
@@ -23,8 +23,7 @@ export interface DetectionThreadRequest {
  */
 export function detectInThread(request: DetectionThreadRequest): Promise<Record<string, unknown>> {
   // Bad options fail here, before a thread and a projection are paid for.
-  const { referenceDate: _ignored, ...options } = request.request;
-  resolveDetectionOptions(options);
+  resolveDetectionOptions(coreOptions(request.request));
   const workerData: DetectionThreadInput = { connection: request.connection, request: request.request };
   return new Promise((resolve, reject) => {
     // The worker is TypeScript; the bootstrap registers tsx in the thread, then loads the worker.

@@ -21,8 +21,8 @@ export interface DetectionProgress {
 
 /**
  * Ring detection end to end, run in the detection thread: the projection out of Neo4j, the pure
- * core, then one transaction that records the run and its rings. Ring ids and analysts' verdicts
- * carry over from the previous run when most members do. Returns the finished run's properties.
+ * core, then the write-back (see writeRun). Ring ids and analysts' verdicts carry over from the
+ * previous run when most members do. Returns the finished run's properties.
  */
 export async function runDetection(
   db: Database,
@@ -34,7 +34,7 @@ export async function runDetection(
   const t0 = performance.now();
   onProgress({ stage: 'projection' });
   const previous = await currentRings(db);
-  const { referenceDate: _ignored, ...options } = request;
+  const options = coreOptions(request);
   const projection = await readRingProjection(db, {
     referenceDate,
     onProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
@@ -61,6 +61,12 @@ export async function runDetection(
   });
   onProgress({ stage: 'done', detail: `${result.rings.length} rings` });
   return finished!.run;
+}
+
+/** The request without what only the service uses: the core's detection options. */
+export function coreOptions(request: DetectRingsRequest): DetectionOptionsInput {
+  const { referenceDate: _ignored, ...options } = request;
+  return options;
 }
 
 /** The latest run's rings, for this run to carry ids, verdicts and unchanged members over. */
@@ -126,14 +132,14 @@ async function writeRun(
     },
   }));
   const { added, removed } = memberChanges(result, previousRoles);
-  const continues = (row: { ringId: string }) => previousRoles.has(row.ringId);
+  const continues = (ringId: string) => previousRoles.has(ringId);
 
   // Rings that do not continue a current one (all of them on a first run: hundreds of thousands
   // of members on a city) get their nodes and members in transactions of their own first; one
   // commit of that size held the database up for seconds. A failure before the run's own
   // transaction leaves them out of sight, and the next run replaces their members.
-  const staged = rings.filter((ring) => !previousRoles.has(ring.id)).map((ring) => ({ id: ring.id }));
-  const stagedMembers = added.filter((row) => !continues(row));
+  const staged = rings.filter((ring) => !continues(ring.id)).map((ring) => ({ id: ring.id }));
+  const stagedMembers = added.filter((row) => !continues(row.ringId));
   const metadata = { operation: 'detectRings', runId };
   for (let i = 0; i < staged.length; i += 5_000) {
     const batch = staged.slice(i, i + 5_000);
@@ -147,7 +153,7 @@ async function writeRun(
   }
 
   // The run, its rings made current and the changes of continuing rings, all at once.
-  const changedMembers = added.filter(continues);
+  const changedMembers = added.filter((row) => continues(row.ringId));
   await db.writeTransaction(
     async (tx) => {
       await tx.run('rings/create-run', { run });
