@@ -100,9 +100,18 @@ if (wanted('detection') || wanted('linkchart') || wanted('search')) {
       await measureConcurrent(32, quick ? 200 : 1_000, () => post(city, query, { s: [pick()] }));
       const r = await measureConcurrent(32, total, () => post(city, query, { s: [pick()] }));
       emit('linkchart', { ...r });
+      // The same clients, token and HTTP path with a query that reads nothing: what the service
+      // itself costs a request on this machine, beside which the chart's figures can be judged.
+      const floor = await measureConcurrent(32, total, () => post(city, '{ __typename }'));
+      emit('linkchart-floor', { ...floor });
       rows.push(
         ['link chart depth 2: p50 / p95 / p99 (ms)', `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} / ${fmt(r.p99, 1)}`],
         ['link chart depth 2: requests/s, errors', `${fmt(r.requestsPerSecond)}, ${r.errors}`],
+        [
+          'no-database request { __typename }: p50 / p95 / p99 (ms)',
+          `${fmt(floor.p50, 1)} / ${fmt(floor.p95, 1)} / ${fmt(floor.p99, 1)}`,
+        ],
+        ['no-database request { __typename }: requests/s', fmt(floor.requestsPerSecond)],
       );
     }
     if (wanted('search')) {

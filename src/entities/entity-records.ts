@@ -62,7 +62,11 @@ export interface CheckpointRecord extends BaseRecord {
 
 export type EntityRecord = PersonRecord | PhoneRecord | BrokerRecord | CaseRecord | CrossingRecord | CheckpointRecord;
 
-/** What an investigator sees as an entity's name in lists and charts. */
+/**
+ * What an investigator sees as an entity's name in lists and charts. Charts read only the
+ * properties named here (cypher/linkchart/expand-level.cypher, chart-nodes.cypher): a new one
+ * must be added there too.
+ */
 export function entityLabel(entity: EntityRecord): string {
   switch (entity.kind) {
     case 'PERSON':

@@ -8,10 +8,9 @@ import {
   type LinkChartRequest,
 } from './chart-types.ts';
 import { collapsedLabel, collapsedNodeId, leftOutCount, neighbourKind } from './collapse-supernodes.ts';
-import { expandNeighbourhood } from './expand-neighbourhood.ts';
+import { expandNeighbourhood, readChartContents } from './expand-neighbourhood.ts';
 import { layoutChart } from './layout-chart.ts';
 import { radialLayout } from './radial-layout.ts';
-import { readChartContents } from './read-chart-nodes.ts';
 import { checkChartRequest } from './validate-request.ts';
 
 /**
@@ -25,7 +24,10 @@ export async function buildLinkChart(db: Database, request: LinkChartRequest): P
   const { found, links, entities } = await db.readTransaction(
     async (tx) => {
       const found = await expandNeighbourhood(tx, request, window);
-      return { found, ...(await readChartContents(tx, found.entityIds, { types: found.types, ...window })) };
+      return {
+        found,
+        ...(found.contents ?? (await readChartContents(tx, found.entityIds, { types: found.types, ...window }))),
+      };
     },
     { timeoutMs: 30_000, metadata: { query: 'linkchart/build', seeds: request.seeds.length, depth: request.depth } },
   );

@@ -9,6 +9,7 @@ import {
 } from './chart-types.ts';
 import type { CollapsedGroup } from './collapse-supernodes.ts';
 import { collapsedNodeId } from './collapse-supernodes.ts';
+import { toChartContents, type ChartContents, type ChartContentsRow } from './read-chart-nodes.ts';
 import type { TimeWindow } from './validate-request.ts';
 
 /** What the breadth-first expansion found: entity ids in the order they joined, and hub groups. */
@@ -19,6 +20,8 @@ export interface Neighbourhood {
   truncated: boolean;
   /** The link types the chart follows, MADE and AT included when no filter is set. */
   types: ChartLinkType[];
+  /** Read with the last level when everything it added fitted the budget; otherwise null. */
+  contents: ChartContents | null;
 }
 
 interface LevelRow extends Record<string, unknown> {
@@ -47,6 +50,19 @@ interface NodeLevel {
   cut: boolean;
 }
 
+/** What one expand-level round sends besides the nodes to expand. */
+interface LevelParams extends TimeWindow {
+  types: readonly ChartLinkType[];
+  supernodeDegree: number;
+  perNode: number;
+}
+
+/** The chart so far, when the round expands its last level: the round then reads the contents if the rest fits. */
+interface LastLevel {
+  chartIds: readonly string[];
+  room: number;
+}
+
 /**
  * Breadth-first expansion from the seeds, one query per level (expand-level.cypher): the
  * degrees come from the degree store, so hubs cost nothing to recognise, and the neighbours
@@ -54,7 +70,9 @@ interface NodeLevel {
  * neighbours of a hub type are not fetched at all; they become one collapsed group. Inside a
  * time window a hub may have few links left: those are counted (filtered-degrees.cypher)
  * and walked when they fall under the hub threshold. The node budget (maxNodes) counts the
- * collapsed nodes too and is never exceeded; whatever it leaves out sets truncated.
+ * collapsed nodes too and is never exceeded; whatever it leaves out sets truncated. Without a
+ * time window, the last level's query also reads the chart's contents when all it adds fits
+ * the budget, which is the usual case: a chart then takes one query per level and no more.
  */
 export async function expandNeighbourhood(
   tx: Transaction,
@@ -64,18 +82,9 @@ export async function expandNeighbourhood(
   const types: ChartLinkType[] = request.linkTypes ? [...new Set(request.linkTypes)] : [...ALL_CHART_TYPES];
   types.sort((a, b) => ALL_CHART_TYPES.indexOf(a) - ALL_CHART_TYPES.indexOf(b));
   const seeds = [...new Set(request.seeds)];
-  const windowed = window.fromMillis !== null || window.toMillis !== null;
+  const windowed = isWindowed(window);
   const perNode = SUPERNODE_DEGREE * types.length;
-  const expandLevel = (ids: readonly string[]) =>
-    walk(
-      tx,
-      ids.map((id) => ({ id, types })),
-      { supernodeDegree: SUPERNODE_DEGREE, perNode, ...window },
-    );
-
-  let rows = await expandLevel(seeds);
-  const unknown = seeds.filter((id) => !rows.has(id));
-  if (unknown.length) throw new UnknownEntitiesError(unknown);
+  const params: LevelParams = { types, supernodeDegree: SUPERNODE_DEGREE, perNode, ...window };
 
   const inChart = new Set<string>();
   const entityIds: string[] = [];
@@ -92,10 +101,20 @@ export async function expandNeighbourhood(
     entityIds.push(id);
     return true;
   };
+  // The chart as it stands before the level, when the level is the last one. Inside a window
+  // hubs are settled after the level's query, which therefore cannot know where the chart ends.
+  const lastLevel = (level: number, chartIds: readonly string[]): LastLevel | null =>
+    level === request.depth && !windowed && chartIds.length <= request.maxNodes
+      ? { chartIds, room: request.maxNodes - chartIds.length - collapsed.length }
+      : null;
+
+  let { rows, contents } = await walk(tx, seeds, params, null, lastLevel(1, seeds));
+  const unknown = seeds.filter((id) => !rows.has(id));
+  if (unknown.length) throw new UnknownEntitiesError(unknown);
 
   let frontier = seeds.filter((id) => add(id));
   for (let level = 1; level <= request.depth && frontier.length; level++) {
-    if (level > 1) rows = await expandLevel(frontier);
+    if (level > 1) ({ rows, contents } = await walk(tx, frontier, params, null, lastLevel(level, entityIds)));
 
     // Hubs by their total degree; inside a time window, by the links in it.
     const plan = new Map<string, NodeLevel>();
@@ -113,7 +132,7 @@ export async function expandNeighbourhood(
         else entry.hubs.push({ type, degree });
       }
     }
-    if (candidates.length) await settleWindowedHubs(tx, candidates, plan, { perNode, ...window });
+    if (candidates.length) await settleWindowedHubs(tx, candidates, plan, params);
 
     const next: string[] = [];
     for (const id of frontier) {
@@ -131,7 +150,7 @@ export async function expandNeighbourhood(
     }
     frontier = next;
   }
-  return { entityIds, collapsed, truncated, types };
+  return { entityIds, collapsed, truncated, types, contents };
 }
 
 /**
@@ -142,11 +161,11 @@ async function settleWindowedHubs(
   tx: Transaction,
   candidates: readonly { id: string; type: ChartLinkType }[],
   plan: Map<string, NodeLevel>,
-  params: { perNode: number } & TimeWindow,
+  params: LevelParams,
 ): Promise<void> {
   const degrees = await tx.run<{ id: string; type: ChartLinkType; degree: number }>('linkchart/filtered-degrees', {
     rows: candidates,
-    ...params,
+    ...windowOf(params),
   });
   const follow = new Map<string, ChartLinkType[]>();
   for (const row of degrees) {
@@ -157,10 +176,12 @@ async function settleWindowedHubs(
   }
   if (!follow.size) return;
   // Walked as if no hub: the window has thinned them below the threshold.
-  const walked = await walk(
+  const { rows: walked } = await walk(
     tx,
-    [...follow].map(([id, types]) => ({ id, types })),
+    [...follow.keys()],
     { ...params, supernodeDegree: Number.MAX_SAFE_INTEGER },
+    Object.fromEntries(follow),
+    null,
   );
   for (const [id, row] of walked) {
     const entry = plan.get(id)!;
@@ -169,12 +190,48 @@ async function settleWindowedHubs(
   }
 }
 
-/** One expand-level round: each node's degrees, and its neighbours over the types given for it. */
+/**
+ * One expand-level round: each node's degrees, and its neighbours over `params.types` (or the
+ * types `typesById` gives for it); on a chart's last level, the contents when the rest fits.
+ */
 async function walk(
   tx: Transaction,
-  rows: readonly { id: string; types: readonly ChartLinkType[] }[],
-  params: { supernodeDegree: number; perNode: number } & TimeWindow,
-): Promise<Map<string, LevelRow>> {
-  const found = await tx.run<LevelRow>('linkchart/expand-level', { rows, ...params });
-  return new Map(found.map((row) => [row.id, row]));
+  ids: readonly string[],
+  params: LevelParams,
+  typesById: Record<string, readonly ChartLinkType[]> | null,
+  last: LastLevel | null,
+): Promise<{ rows: Map<string, LevelRow>; contents: ChartContents | null }> {
+  const [result] = await tx.run<{ rows: LevelRow[]; contents: ChartContentsRow[] | null }>('linkchart/expand-level', {
+    ids,
+    typesById,
+    ...params,
+    windowed: isWindowed(params),
+    lastLevel: last !== null,
+    chartIds: last?.chartIds ?? [],
+    room: last?.room ?? 0,
+  });
+  return {
+    rows: new Map(result!.rows.map((row) => [row.id, row])),
+    contents: result!.contents ? toChartContents(result!.contents) : null,
+  };
+}
+
+/** The chart's contents when the expansion did not read them: expand-level with nothing to expand. */
+export async function readChartContents(
+  tx: Transaction,
+  ids: readonly string[],
+  params: { types: readonly ChartLinkType[] } & TimeWindow,
+): Promise<ChartContents> {
+  if (!ids.length) return { entities: new Map(), links: [] };
+  const level: LevelParams = { ...params, supernodeDegree: SUPERNODE_DEGREE, perNode: 0 };
+  const { contents } = await walk(tx, [], level, null, { chartIds: ids, room: 0 });
+  return contents!;
+}
+
+function isWindowed(window: TimeWindow): boolean {
+  return window.fromMillis !== null || window.toMillis !== null;
+}
+
+function windowOf({ fromMillis, toMillis, fromIso, toIso }: TimeWindow): TimeWindow {
+  return { fromMillis, toMillis, fromIso, toIso };
 }

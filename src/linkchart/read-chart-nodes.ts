@@ -1,7 +1,6 @@
 import type { Transaction } from '../db/database.ts';
 import { entityLabel, type EntityKind } from '../entities/entity-records.ts';
 import { toEntityRecord } from '../entities/read-entities.ts';
-import type { TimeWindow } from './validate-request.ts';
 
 export interface ChartEntity {
   id: string;
@@ -16,7 +15,7 @@ interface ChartNodeRow extends Record<string, unknown> {
   ringId: string | null;
 }
 
-/** A link between two entities of a chart, as chart-contents.cypher reads it. */
+/** A link between two entities of a chart. */
 export interface ChartLinkRow {
   source: string;
   target: string;
@@ -24,8 +23,15 @@ export interface ChartLinkRow {
   count: number | null;
 }
 
-interface ChartContentsRow extends ChartNodeRow {
+/** An entity of a chart with its links to the chart's other entities, as expand-level.cypher reads it. */
+export interface ChartContentsRow extends ChartNodeRow {
   links: { target: string; type: string; count: number | null }[];
+}
+
+/** What a chart shows: its entities, and the links among them. */
+export interface ChartContents {
+  entities: Map<string, ChartEntity>;
+  links: ChartLinkRow[];
 }
 
 /** Kind, label and current ring of the entities a chart or a path shows. */
@@ -34,14 +40,7 @@ export async function readChartEntities(tx: Transaction, ids: readonly string[])
   return toChartEntities(await tx.run<ChartNodeRow>('linkchart/chart-nodes', { ids: [...new Set(ids)] }));
 }
 
-/** The entities of a chart as readChartEntities gives them, and the links among them of `types` in the window. */
-export async function readChartContents(
-  tx: Transaction,
-  ids: readonly string[],
-  params: { types: readonly string[] } & TimeWindow,
-): Promise<{ entities: Map<string, ChartEntity>; links: ChartLinkRow[] }> {
-  if (!ids.length) return { entities: new Map(), links: [] };
-  const rows = await tx.run<ChartContentsRow>('linkchart/chart-contents', { ids: [...new Set(ids)], ...params });
+export function toChartContents(rows: readonly ChartContentsRow[]): ChartContents {
   const links = rows.flatMap((row) => {
     const source = row.props['id'] as string;
     return row.links.map((link) => ({ source, ...link }));

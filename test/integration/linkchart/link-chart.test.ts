@@ -136,6 +136,23 @@ describe('linkChart', () => {
     ).toEqual(['c1', 'p1', 'p2', 'p3', 'p4', 'p8', 'ph1']);
   });
 
+  it('draws the same chart whether its last level reads the contents or a query of their own does', async () => {
+    // A window holding every link takes the other route: hubs settled after the level, contents read apart.
+    const always = { from: '1900-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+    for (const seed of ['p1', 'p3', 'ph1', 'b1', 'x1']) {
+      for (const [depth, maxNodes] of [
+        [1, 300],
+        [2, 300],
+        [3, 300],
+        [2, 6],
+      ] as const) {
+        const request = { seeds: [id(seed)], depth, maxNodes };
+        const [plain, windowed] = await Promise.all([chart(request), chart({ ...request, ...always })]);
+        expect(windowed).toEqual(plain);
+      }
+    }
+  });
+
   it('never exceeds maxNodes and says when it left something out', async () => {
     for (const maxNodes of [1, 2, 3, 5, 8, 9]) {
       const c = await chart({ seeds: [id('p1')], depth: 3, maxNodes });
