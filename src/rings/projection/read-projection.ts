@@ -11,6 +11,7 @@ import type {
 } from '../core/index.ts';
 import { evidenceKinds } from '../core/index.ts';
 import { analyseCrossings, defaultCrossingEvidenceOptions, type CrossingRow } from './crossing-evidence.ts';
+import { SamePersonEvidence } from './same-person-evidence.ts';
 
 export interface ProjectionOptions {
   /** The day ages are counted at ("under 16"); today unless a scenario fixes it. */
@@ -119,18 +120,6 @@ async function streamByIdRange<T extends object>(
   }
 }
 
-interface PairRow {
-  source: number;
-  target: number;
-  count: number;
-}
-
-async function readPairs(db: Database, statement: string, params: Record<string, unknown>): Promise<PairRow[]> {
-  const pairs: PairRow[] = [];
-  await db.stream<PairRow>(statement, params, (row) => pairs.push(row));
-  return pairs;
-}
-
 function ageOn(referenceDate: string, dateOfBirth: string | null): number | null {
   if (!dateOfBirth) return null;
   const [ry, rm, rd] = referenceDate.split('-').map(Number) as [number, number, number];
@@ -142,16 +131,13 @@ function ageOn(referenceDate: string, dateOfBirth: string | null): number | null
  * Streams the evidence graph out of Neo4j: people, phones and brokers with the facts that
  * scoring needs, and narrow rows of evidence between them keyed by the database's internal
  * node ids (integers, far narrower than entity ids; they are only used within this read).
- * Co-travel and exits without return are derived here from the crossings.
+ * Co-travel and exits without return are derived here from the crossings, and likely records
+ * of one person from the people's names, birth dates and documents.
  */
 export async function readRingProjection(db: Database, options: ProjectionOptions): Promise<RingProjection> {
   const nodes: ProjectionNode[] = [];
   const indexOf = new Map<number, number>();
   const progress = options.onProgress ?? (() => undefined);
-  // Grouping a city's people by name and documents keeps Neo4j busy for seconds while it sends
-  // next to nothing: it runs beside the other statements, which keep this process busy.
-  const samePersonPairs = readPairs(db, 'rings/project-same-person-pairs', { maxGroup: 10 });
-  samePersonPairs.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
   const addNode = (internalId: number, node: ProjectionNode) => {
     indexOf.set(internalId, nodes.length);
     nodes.push(node);
@@ -161,25 +147,36 @@ export async function readRingProjection(db: Database, options: ProjectionOption
   const [{ maxId } = { maxId: null }] = await db.read<{ maxId: number | null }>('rings/max-node-id');
   const pages = <T extends object>(statement: string, onRecord: (record: T) => void) =>
     streamByIdRange(db, statement, maxId ?? -1, onRecord);
-  await pages<{ nodes: number[]; ids: string[]; labels: string[]; datesOfBirth: string[] }>(
-    'rings/project-people',
-    (bucket) =>
-      bucket.nodes.forEach((internalId, i) => {
-        const node: ProjectionNode & { kind: 'PERSON' } = {
-          kind: 'PERSON',
-          entityId: bucket.ids[i]!,
-          label: bucket.labels[i]!,
-          person: {
-            ageYears: ageOn(options.referenceDate, bucket.datesOfBirth[i] || null),
-            caseRoles: [],
-            openCases: [],
-            exitsWithoutReturn: [],
-            hasCrossings: false,
-          },
-        };
-        people.set(internalId, node);
-        addNode(internalId, node);
-      }),
+  const samePerson = new SamePersonEvidence();
+  await pages<{
+    nodes: number[];
+    ids: string[];
+    labels: string[];
+    datesOfBirth: string[];
+    nameKeys: string[];
+    documents: string[][];
+  }>('rings/project-people', (bucket) =>
+    bucket.nodes.forEach((internalId, i) => {
+      samePerson.add(internalId, {
+        nameKey: bucket.nameKeys[i] || null,
+        dateOfBirth: bucket.datesOfBirth[i] || null,
+        documents: bucket.documents[i]!,
+      });
+      const node: ProjectionNode & { kind: 'PERSON' } = {
+        kind: 'PERSON',
+        entityId: bucket.ids[i]!,
+        label: bucket.labels[i]!,
+        person: {
+          ageYears: ageOn(options.referenceDate, bucket.datesOfBirth[i] || null),
+          caseRoles: [],
+          openCases: [],
+          exitsWithoutReturn: [],
+          hasCrossings: false,
+        },
+      };
+      people.set(internalId, node);
+      addNode(internalId, node);
+    }),
   );
   await db.stream<{ node: number; role: CaseRole | null; caseId: string; status: CaseStatus | null }>(
     'rings/project-case-roles',
@@ -239,7 +236,7 @@ export async function readRingProjection(db: Database, options: ProjectionOption
     (row) => pushEdge(row.source, row.target, 'SAME_CASE', row.count),
   );
   progress('case pairs', edges.length);
-  for (const pair of await samePersonPairs) pushEdge(pair.source, pair.target, 'SAME_PERSON', pair.count);
+  for (const pair of samePerson.pairs()) pushEdge(pair.source, pair.target, 'SAME_PERSON', pair.count);
   progress('same-person pairs', edges.length);
 
   const crossings: CrossingRow[] = [];
