@@ -39,6 +39,8 @@ if (wanted('ingest')) {
   rows.push(
     ['ingest: records', fmt(r.records)],
     ['ingest: GraphQL over HTTP (records/s)', fmt(r.graphqlRecordsPerSecond)],
+    ["ingest: the service's ingest in its own process (records/s)", fmt(r.inProcessRecordsPerSecond)],
+    ['ingest: validation alone, no database (records/s)', fmt(r.validationRecordsPerSecond)],
     ['ingest: plain UNWIND via driver (records/s)', fmt(r.directRecordsPerSecond)],
     ['ingest: GraphQL / direct', fmt(r.ratio, 2)],
   );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateScenario, type ScenarioOptionsInput } from '../../seed/index.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { startService } from '../../src/app/start-service.ts';
+import { startService, type RunningService } from '../../src/app/start-service.ts';
 import { signToken } from '../../src/auth/sign-token.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { Database } from '../../src/db/database.ts';
@@ -17,6 +17,11 @@ export interface IngestThroughput {
   records: number;
   graphqlSeconds: number;
   graphqlRecordsPerSecond: number;
+  /** The service's ingest called in its own process: GraphQL's and HTTP's share is the difference. */
+  inProcessSeconds: number;
+  inProcessRecordsPerSecond: number;
+  /** Validating and normalising the batches alone, as ingest does before it writes (no database). */
+  validationRecordsPerSecond: number;
   directSeconds: number;
   directRecordsPerSecond: number;
   /** GraphQL throughput as a share of the direct driver's. */
@@ -82,17 +87,13 @@ async function directRows(batch: IngestBatchInput) {
   return { entities, links };
 }
 
-/**
- * Records per second through the GraphQL ingest mutation over HTTP on loopback, beside the
- * same rows written by plain UNWIND statements through the driver, each into a fresh Neo4j
- * warmed up by the same untimed load first.
- */
-export async function measureIngestThroughput(scenario: ScenarioOptionsInput): Promise<IngestThroughput> {
-  const batches = [...generateScenario({ batchSize: 5_000, ...scenario })] as IngestBatchInput[];
-  const records = batches.reduce((total, batch) => total + countRecords(batch), 0);
-  const warmUp = warmUpBatches(scenario.seed ?? 1);
-
-  const graphqlSeconds = await withFreshNeo4j(async (uri) => {
+/** Seconds the batches take through a fresh service, sent one after another by `send`, after the warm-up. */
+async function timeThroughService(
+  warmUp: readonly IngestBatchInput[],
+  batches: readonly IngestBatchInput[],
+  send: (service: RunningService, batch: IngestBatchInput) => Promise<void>,
+): Promise<number> {
+  return withFreshNeo4j(async (uri) => {
     const config = loadConfig({
       PORT: '0',
       NEO4J_URI: uri,
@@ -101,32 +102,49 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
       AUTH_JWT_SECRET: SECRET,
     });
     const service = await startService(config, createLogger('silent'));
-    const token = await signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: 'bench' });
-    const send = async (sent: readonly IngestBatchInput[]) => {
-      for (const batch of sent) {
-        const response = await fetch(`${service.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            query: 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { accepted rejected } }',
-            variables: { b: batch },
-          }),
-        });
-        const body = (await response.json()) as { errors?: unknown[]; data?: { ingest: { rejected: number } } };
-        if (body.errors) throw new Error(`ingest failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
-      }
-    };
     try {
-      await send(warmUp);
+      for (const batch of warmUp) await send(service, batch);
       const started = performance.now();
-      await send(batches);
+      for (const batch of batches) await send(service, batch);
       return (performance.now() - started) / 1000;
     } finally {
       await service.close();
     }
   });
+}
 
-  const prepared = await Promise.all(batches.map(directRows));
+/**
+ * Records per second through the GraphQL ingest mutation over HTTP on loopback, beside the
+ * service's ingest called in its own process (what GraphQL and HTTP add is the difference)
+ * and the same rows written by plain UNWIND statements through the driver, each into a fresh
+ * Neo4j warmed up by the same untimed load first.
+ */
+export async function measureIngestThroughput(scenario: ScenarioOptionsInput): Promise<IngestThroughput> {
+  const batches = [...generateScenario({ batchSize: 5_000, ...scenario })] as IngestBatchInput[];
+  const records = batches.reduce((total, batch) => total + countRecords(batch), 0);
+  const warmUp = warmUpBatches(scenario.seed ?? 1);
+
+  const token = await signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: 'bench' });
+  const graphqlSeconds = await timeThroughService(warmUp, batches, async (service, batch) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { accepted rejected } }',
+        variables: { b: batch },
+      }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: { ingest: { rejected: number } } };
+    if (body.errors) throw new Error(`ingest failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  });
+  const inProcessSeconds = await timeThroughService(warmUp, batches, async (service, batch) => {
+    await service.services.ingest.ingest(batch);
+  });
+
+  const validationStarted = performance.now();
+  const prepared: Awaited<ReturnType<typeof directRows>>[] = [];
+  for (const batch of batches) prepared.push(await directRows(batch));
+  const validationSeconds = (performance.now() - validationStarted) / 1000;
   const preparedWarmUp = await Promise.all(warmUp.map(directRows));
   const directSeconds = await withFreshNeo4j(async (uri) => {
     const db = await Database.connect({ uri, user: 'neo4j', password: PASSWORD, database: 'neo4j' });
@@ -155,6 +173,9 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
     records,
     graphqlSeconds,
     graphqlRecordsPerSecond: records / graphqlSeconds,
+    inProcessSeconds,
+    inProcessRecordsPerSecond: records / inProcessSeconds,
+    validationRecordsPerSecond: records / validationSeconds,
     directSeconds,
     directRecordsPerSecond: records / directSeconds,
     ratio: directSeconds / graphqlSeconds,
