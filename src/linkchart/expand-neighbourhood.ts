@@ -165,7 +165,7 @@ async function settleWindowedHubs(
 ): Promise<void> {
   const degrees = await tx.run<{ id: string; type: ChartLinkType; degree: number }>('linkchart/filtered-degrees', {
     rows: candidates,
-    ...windowOf(params),
+    ...params,
   });
   const follow = new Map<string, ChartLinkType[]>();
   for (const row of degrees) {
@@ -230,8 +230,4 @@ export async function readChartContents(
 
 function isWindowed(window: TimeWindow): boolean {
   return window.fromMillis !== null || window.toMillis !== null;
-}
-
-function windowOf({ fromMillis, toMillis, fromIso, toIso }: TimeWindow): TimeWindow {
-  return { fromMillis, toMillis, fromIso, toIso };
 }

@@ -157,17 +157,14 @@ export async function readRingProjection(db: Database, options: ProjectionOption
     documents: string[][];
   }>('rings/project-people', (bucket) =>
     bucket.nodes.forEach((internalId, i) => {
-      samePerson.add(internalId, {
-        nameKey: bucket.nameKeys[i] || null,
-        dateOfBirth: bucket.datesOfBirth[i] || null,
-        documents: bucket.documents[i]!,
-      });
+      const dateOfBirth = bucket.datesOfBirth[i] || null;
+      samePerson.add(internalId, { nameKey: bucket.nameKeys[i] || null, dateOfBirth, documents: bucket.documents[i]! });
       const node: ProjectionNode & { kind: 'PERSON' } = {
         kind: 'PERSON',
         entityId: bucket.ids[i]!,
         label: bucket.labels[i]!,
         person: {
-          ageYears: ageOn(options.referenceDate, bucket.datesOfBirth[i] || null),
+          ageYears: ageOn(options.referenceDate, dateOfBirth),
           caseRoles: [],
           openCases: [],
           exitsWithoutReturn: [],

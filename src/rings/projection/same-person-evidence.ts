@@ -5,9 +5,9 @@
  * one person, and tie nobody.
  *
  * Grouped here, as the people stream past, rather than in Cypher: grouping a city's people by
- * name and by document held a map of every group in Neo4j's heap (1.6 GB on the bench city),
- * whose young collections then paused the database for up to a third of a second at a time
- * while detection read the projection. Pure, so it is tested without a database.
+ * name and by document held a map of every group in Neo4j's heap for the whole projection, and
+ * Neo4j's collector then paused the database, /health's ping included, while detection read
+ * it. Pure, so it is tested without a database. Each node is added once.
  */
 export class SamePersonEvidence {
   /** Node keys by birth date and nameKey, and by document number; a lone key until a second joins it. */
@@ -46,5 +46,5 @@ function join(groups: Map<string, number | number[]>, key: string, node: number)
   const group = groups.get(key);
   if (group === undefined) groups.set(key, node);
   else if (Array.isArray(group)) group.push(node);
-  else if (group !== node) groups.set(key, [group, node]);
+  else groups.set(key, [group, node]);
 }
