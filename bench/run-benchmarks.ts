@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureDetection } from './measure/detection.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
+import type { JvmCpu } from './measure/jvm-cpu.ts';
 import { measureLouvainAlone } from './measure/louvain-alone.ts';
 import { loadCity, measureConcurrent, openLoadedCity, post, type LoadedCity } from './measure/read-workload.ts';
 
@@ -44,6 +45,12 @@ if (wanted('ingest')) {
     ['ingest: plain UNWIND via driver (records/s)', fmt(r.directRecordsPerSecond)],
     ['ingest: GraphQL / direct', fmt(r.ratio, 2)],
   );
+  // The steady-state check: the JIT's share of Neo4j's CPU while each side was timed.
+  const cpu = (side: JvmCpu | undefined) => (side ? `${fmt(side.total, 1)} / ${fmt(side.jitCompiler, 1)}` : 'n/a');
+  rows.push([
+    'ingest: Neo4j CPU s while timed / of it JIT compiling (GraphQL; in process; direct)',
+    `${cpu(r.neo4jCpu.graphql)}; ${cpu(r.neo4jCpu.inProcess)}; ${cpu(r.neo4jCpu.direct)}`,
+  ]);
 }
 
 if (wanted('louvain')) {

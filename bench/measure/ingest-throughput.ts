@@ -11,6 +11,7 @@ import { LocalNeo4j } from '../../src/db/local-neo4j/local-neo4j.ts';
 import type { EntityRefInput, IngestBatchInput } from '../../src/ingest/batch-types.ts';
 import { countRecords } from '../../src/ingest/ingest-batch.ts';
 import { validateBatch } from '../../src/ingest/validate-batch.ts';
+import { jvmCpuBetween, readJvmCpu, type JvmCpu } from './jvm-cpu.ts';
 
 export interface IngestThroughput {
   batches: number;
@@ -26,17 +27,34 @@ export interface IngestThroughput {
   directRecordsPerSecond: number;
   /** GraphQL throughput as a share of the direct driver's. */
   ratio: number;
+  /** Neo4j's CPU seconds while each side was timed, and how much of it went to JIT compilation. */
+  neo4jCpu: Record<'graphql' | 'inProcess' | 'direct', JvmCpu | undefined>;
+}
+
+/** Seconds of a timed run, with what Neo4j's JVM spent meanwhile. */
+interface Timed {
+  seconds: number;
+  neo4jCpu: JvmCpu | undefined;
 }
 
 const PASSWORD = 'ringwatch-bench';
 const SECRET = 'ringwatch-bench-secret-0123456789-abcdefghijklmnop';
 
 /** A fresh embedded Neo4j for one side of the comparison, so neither side sees the other's data. */
-async function withFreshNeo4j<T>(work: (uri: string) => Promise<T>): Promise<T> {
+async function withFreshNeo4j<T>(
+  work: (uri: string, timed: (run: () => Promise<void>) => Promise<Timed>) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ringwatch-bench-'));
   const neo4j = new LocalNeo4j({ dataDir, password: PASSWORD, heap: '2g', pageCache: '2g' });
+  const timed = async (run: () => Promise<void>): Promise<Timed> => {
+    const cpuBefore = readJvmCpu(neo4j.pid);
+    const started = performance.now();
+    await run();
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, neo4jCpu: jvmCpuBetween(cpuBefore, readJvmCpu(neo4j.pid)) };
+  };
   try {
-    return await work((await neo4j.start()).boltUri);
+    return await work((await neo4j.start()).boltUri, timed);
   } finally {
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -44,21 +62,29 @@ async function withFreshNeo4j<T>(work: (uri: string) => Promise<T>): Promise<T> 
 }
 
 /**
- * A scenario of another seed under other record ids, sent untimed before the measured one on
- * both sides: a cold JVM compiles Neo4j's write path during the first tens of thousands of
- * records, and a benchmark of that size would otherwise mostly measure the compiler.
+ * Test cities of other seeds under other record ids, sent untimed before the measured one on
+ * every side. A cold JVM compiles Neo4j's write path for a long while: after one such city
+ * the JIT compiler still took about half of Neo4j's CPU during the timed part, after four
+ * little of it (the benchmark prints that share), so the figures are the steady state a
+ * running service reaches.
  */
+const WARM_UP_CITIES = 4;
+
 function warmUpBatches(seed: number): IngestBatchInput[] {
+  return Array.from({ length: WARM_UP_CITIES }, (_, city) => warmUpCity(seed + 1_000 + city, `warm${city}-`)).flat();
+}
+
+function warmUpCity(seed: number, prefix: string): IngestBatchInput[] {
   const rename = <T extends { externalId: string }>(record: T): T => ({
     ...record,
-    externalId: `warm-${record.externalId}`,
+    externalId: `${prefix}${record.externalId}`,
   });
   const renameRef = (ref: EntityRefInput): EntityRefInput => (ref.kind === 'PHONE' ? ref : rename(ref));
-  return [...generateScenario({ preset: 'test', seed: seed + 1_000, batchSize: 5_000 })].map((batch) => {
+  return [...generateScenario({ preset: 'test', seed, batchSize: 5_000 })].map((batch) => {
     const b = batch as IngestBatchInput;
     return {
       ...b,
-      idempotencyKey: `warm-${b.idempotencyKey}`,
+      idempotencyKey: `${prefix}${b.idempotencyKey}`,
       people: b.people?.map(rename) ?? null,
       brokers: b.brokers?.map(rename) ?? null,
       cases: b.cases?.map(rename) ?? null,
@@ -87,13 +113,13 @@ async function directRows(batch: IngestBatchInput) {
   return { entities, links };
 }
 
-/** Seconds the batches take through a fresh service, sent one after another by `send`, after the warm-up. */
+/** The time the batches take through a fresh service, sent one after another by `send`, after the warm-up. */
 async function timeThroughService(
   warmUp: readonly IngestBatchInput[],
   batches: readonly IngestBatchInput[],
   send: (service: RunningService, batch: IngestBatchInput) => Promise<void>,
-): Promise<number> {
-  return withFreshNeo4j(async (uri) => {
+): Promise<Timed> {
+  return withFreshNeo4j(async (uri, timed) => {
     const config = loadConfig({
       PORT: '0',
       NEO4J_URI: uri,
@@ -104,9 +130,9 @@ async function timeThroughService(
     const service = await startService(config, createLogger('silent'));
     try {
       for (const batch of warmUp) await send(service, batch);
-      const started = performance.now();
-      for (const batch of batches) await send(service, batch);
-      return (performance.now() - started) / 1000;
+      return await timed(async () => {
+        for (const batch of batches) await send(service, batch);
+      });
     } finally {
       await service.close();
     }
@@ -125,7 +151,7 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
   const warmUp = warmUpBatches(scenario.seed ?? 1);
 
   const token = await signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: 'bench' });
-  const graphqlSeconds = await timeThroughService(warmUp, batches, async (service, batch) => {
+  const graphql = await timeThroughService(warmUp, batches, async (service, batch) => {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -137,7 +163,7 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
     const body = (await response.json()) as { errors?: unknown[]; data?: { ingest: { rejected: number } } };
     if (body.errors) throw new Error(`ingest failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
   });
-  const inProcessSeconds = await timeThroughService(warmUp, batches, async (service, batch) => {
+  const inProcess = await timeThroughService(warmUp, batches, async (service, batch) => {
     await service.services.ingest.ingest(batch);
   });
 
@@ -146,7 +172,7 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
   for (const batch of batches) prepared.push(await directRows(batch));
   const validationSeconds = (performance.now() - validationStarted) / 1000;
   const preparedWarmUp = await Promise.all(warmUp.map(directRows));
-  const directSeconds = await withFreshNeo4j(async (uri) => {
+  const direct = await withFreshNeo4j(async (uri, timed) => {
     const db = await Database.connect({ uri, user: 'neo4j', password: PASSWORD, database: 'neo4j' });
     const write = async (sections: readonly Awaited<ReturnType<typeof directRows>>[]) => {
       for (const rows of sections) {
@@ -160,9 +186,7 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
       await db.write('bench/direct-schema');
       await db.runText('CALL db.awaitIndexes(300)');
       await write(preparedWarmUp);
-      const started = performance.now();
-      await write(prepared);
-      return (performance.now() - started) / 1000;
+      return await timed(() => write(prepared));
     } finally {
       await db.close();
     }
@@ -171,13 +195,14 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
   return {
     batches: batches.length,
     records,
-    graphqlSeconds,
-    graphqlRecordsPerSecond: records / graphqlSeconds,
-    inProcessSeconds,
-    inProcessRecordsPerSecond: records / inProcessSeconds,
+    graphqlSeconds: graphql.seconds,
+    graphqlRecordsPerSecond: records / graphql.seconds,
+    inProcessSeconds: inProcess.seconds,
+    inProcessRecordsPerSecond: records / inProcess.seconds,
     validationRecordsPerSecond: records / validationSeconds,
-    directSeconds,
-    directRecordsPerSecond: records / directSeconds,
-    ratio: directSeconds / graphqlSeconds,
+    directSeconds: direct.seconds,
+    directRecordsPerSecond: records / direct.seconds,
+    ratio: direct.seconds / graphql.seconds,
+    neo4jCpu: { graphql: graphql.neo4jCpu, inProcess: inProcess.neo4jCpu, direct: direct.neo4jCpu },
   };
 }
