@@ -64,9 +64,9 @@ async function withFreshNeo4j<T>(
 /**
  * Test cities of other seeds under other record ids, sent untimed before the measured one on
  * every side. A cold JVM compiles Neo4j's write path for a long while: after one such city
- * the JIT compiler still took about half of Neo4j's CPU during the timed part, after four
- * little of it (the benchmark prints that share), so the figures are the steady state a
- * running service reaches.
+ * the JIT compiler still took a large part of Neo4j's CPU during the timed part, after four
+ * about a fifth (the benchmark prints that share), so the figures are close to the steady
+ * state a running service reaches.
  */
 const WARM_UP_CITIES = 4;
 
