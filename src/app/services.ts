@@ -4,7 +4,7 @@ import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
-import { RingDetectionService } from '../rings/ring-detection-service.ts';
+import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
 
 /** The capabilities the API layer calls; built once per process over one database. */
 export interface Services {
@@ -17,13 +17,17 @@ export interface Services {
   resolution: ResolutionService;
 }
 
-export function createServices(db: Database): Services {
+export interface ServiceOptions {
+  rings?: RingDetectionServiceOptions;
+}
+
+export function createServices(db: Database, options: ServiceOptions = {}): Services {
   return {
     db,
     entities: new EntityReader(db),
     ingest: new IngestService(db),
     linkCharts: new LinkChartService(db),
-    rings: new RingDetectionService(db),
+    rings: new RingDetectionService(db, options.rings),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
   };

@@ -16,6 +16,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
     .optional(),
+  NEO4J_BOLT_PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(0),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1).optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
@@ -35,6 +41,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
     .default('2g'),
+  DETECTION_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(3, 'must be at least 3')
+    .max(3600, 'must be at most 3600')
+    .default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -53,6 +65,8 @@ export interface Config {
     database: string;
     heap: string;
     pageCache: string;
+    /** The embedded Neo4j's Bolt port on loopback; 0 picks a free one. Fixed, a second instance can be pointed at it. */
+    boltPort: number;
   };
   dataDir: string;
   seedDemo: boolean;
@@ -66,6 +80,8 @@ export interface Config {
   };
   /** Per-token (sub) request rate: a token bucket refilled at perSecond, holding at most burst. */
   rateLimit: { perSecond: number; burst: number };
+  /** The lease of the database lock a ring detection holds: how long a dead instance blocks detection at most. */
+  detectionLeaseMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -103,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
+      boltPort: e.NEO4J_BOLT_PORT,
     },
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,
@@ -113,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: e.AUTH_AUDIENCE,
     },
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    detectionLeaseMs: e.DETECTION_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -35,4 +35,14 @@ describe('loadConfig', () => {
     });
     expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
   });
+
+  it('reads the settings of several instances: a fixed Bolt port and the detection lease', () => {
+    expect(loadConfig({}).neo4j.boltPort).toBe(0);
+    expect(loadConfig({}).detectionLeaseMs).toBe(30_000);
+    const config = loadConfig({ NEO4J_BOLT_PORT: '7687', DETECTION_LEASE_SECONDS: '10' });
+    expect(config.neo4j.boltPort).toBe(7687);
+    expect(config.detectionLeaseMs).toBe(10_000);
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: '70000' })).toThrow(/NEO4J_BOLT_PORT="70000": must be between/);
+    expect(() => loadConfig({ DETECTION_LEASE_SECONDS: '1' })).toThrow(/DETECTION_LEASE_SECONDS="1": must be at least 3/);
+  });
 });

@@ -1,0 +1,7 @@
+// Frees the lock $name if $token still holds it; a holder that lost it frees nothing. The
+// node stays, so the next MERGE finds it rather than racing to create it.
+MATCH (lock:Lock {name: $name})
+WHERE lock.token = $token
+REMOVE lock.token, lock.holder, lock.expiresAt
+SET lock.releasedAt = timestamp()
+RETURN count(*) AS released
