@@ -98,7 +98,7 @@ describe('one ring detection at a time', () => {
     expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(DetectionInProgressError);
     // The lock was released with the run: either instance may detect now.
     await expect(b.detect({ seed: 7 })).resolves.toMatchObject({ id: expect.any(String) });
-  });
+  }, 300_000);
 
   it('in one instance: a second detect fails as a rejected promise, not a throw', async () => {
     const service = new RingDetectionService(first);
@@ -107,7 +107,7 @@ describe('one ring detection at a time', () => {
     expect(() => (second = service.detect({ seed: 7 }))).not.toThrow();
     await expect(second).rejects.toBeInstanceOf(DetectionInProgressError);
     await running;
-  });
+  }, 300_000);
 });
 
 describe('detectRings twice at once over the API', () => {
@@ -122,5 +122,5 @@ describe('detectRings twice at once over the API', () => {
     const answers = await Promise.all([graphql(service.url, detect), graphql(service.url, detect)]);
     const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['DETECTION_IN_PROGRESS', 'OK']);
-  });
+  }, 300_000);
 });
