@@ -43,6 +43,8 @@ describe('loadConfig', () => {
     expect(config.neo4j.boltPort).toBe(7687);
     expect(config.detectionLeaseMs).toBe(10_000);
     expect(() => loadConfig({ NEO4J_BOLT_PORT: '70000' })).toThrow(/NEO4J_BOLT_PORT="70000": must be between/);
-    expect(() => loadConfig({ DETECTION_LEASE_SECONDS: '1' })).toThrow(/DETECTION_LEASE_SECONDS="1": must be at least 3/);
+    expect(() => loadConfig({ DETECTION_LEASE_SECONDS: '1' })).toThrow(
+      /DETECTION_LEASE_SECONDS="1": must be at least 3/,
+    );
   });
 });
