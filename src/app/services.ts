@@ -1,4 +1,5 @@
 import { AuditTrail } from '../audit/audit-trail.ts';
+import { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
@@ -15,10 +16,13 @@ export interface Services {
   rings: RingDetectionService;
   audit: AuditTrail;
   resolution: ResolutionService;
+  /** Which agency each source belongs to: who may send it through the API. */
+  sourceOwnership: SourceOwnership;
 }
 
 export interface ServiceOptions {
   rings?: RingDetectionServiceOptions;
+  sourceAgencies?: ReadonlyMap<string, string>;
 }
 
 export function createServices(db: Database, options: ServiceOptions = {}): Services {
@@ -30,5 +34,6 @@ export function createServices(db: Database, options: ServiceOptions = {}): Serv
     rings: new RingDetectionService(db, options.rings),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
+    sourceOwnership: new SourceOwnership(options.sourceAgencies),
   };
 }

@@ -32,6 +32,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     : undefined;
 
   const services = createServices(db, {
+    sourceAgencies: config.sourceAgencies,
     rings: { leaseMs: config.detectionLeaseMs, log: (level, message) => logger[level](message) },
   });
   const yoga = createGraphQLHandler({
