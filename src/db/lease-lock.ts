@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from './database.ts';
+import { ConstraintViolationError } from './errors.ts';
 
 /**
  * This process among the service instances on one database: host, pid and a random part
@@ -54,11 +55,13 @@ export class LeaseLock {
   /** The lease when the lock was free (or its lease had run out); undefined while another holds it. */
   async tryAcquire(): Promise<Lease | undefined> {
     const token = `${this.holder}/${randomUUID()}`;
-    const [row] = await this.db.write<{ acquired: boolean }>('locks/acquire-lock', {
-      name: this.name,
-      token,
-      holder: this.holder,
-      leaseMs: this.options.leaseMs,
+    const params = { name: this.name, token, holder: this.holder, leaseMs: this.options.leaseMs };
+    const acquire = () => this.db.write<{ acquired: boolean }>('locks/acquire-lock', params);
+    // The first takers of a lock never taken may both try to create its node; the constraint
+    // refuses one, and asked again it finds the node the other created.
+    const [row] = await acquire().catch((error: unknown) => {
+      if (error instanceof ConstraintViolationError) return acquire();
+      throw error;
     });
     return row?.acquired ? this.hold(token) : undefined;
   }
