@@ -71,7 +71,7 @@ export function detectRings(
     options: resolveDetectionOptions(optionsInput),
     columns: projectionEdgeColumns(projection),
   }));
-  const { incident, burners, organisingPhones, patterns, evidence, near } = stage('evidence', () => {
+  const { incident, burners, patterns, evidence, near } = stage('evidence', () => {
     const { nodes } = projection;
     const incident = indexIncidentRows(nodes.length, columns);
     const burners = findBurnerPhones(nodes, columns, incident, options.scoring);
@@ -82,10 +82,8 @@ export function detectRings(
       recruitmentPhones: recruitment.flags,
       rows: [...[...recruitment.reached.values()].flatMap((reached) => reached.rows), ...kinExits.rows],
     });
-    // A recruitment phone organises a ring as a burner does: a core holding one is no fragment.
-    const organisingPhones = burners.map((flag, index) => flag | recruitment.flags[index]!);
     const near = nodesNearRingEvidence(nodes.length, columns, incident, evidence, options.evidenceReach);
-    return { incident, burners, organisingPhones, patterns: { groups, recruitment, kinExits }, evidence, near };
+    return { incident, burners, patterns: { groups, recruitment, kinExits }, evidence, near };
   });
   const { graph, stats, shareOfCityWeight } = stage('build-graph', () =>
     buildEvidenceGraph(projection, options, columns, near),
@@ -112,7 +110,9 @@ export function detectRings(
       columns,
       incident,
       evidence,
-      organisingPhones,
+      // A core whose only organising phones are recruitment phones is one burner's share of an online
+      // ring (its burners seldom call each other): a fragment that joins the rest of the ring.
+      burners,
       options.minSize,
     ).flatMap((core) =>
       splitAtSharedMembers(core, {
@@ -120,7 +120,7 @@ export function detectRings(
         columns,
         incident,
         evidence,
-        burners: organisingPhones,
+        burners,
         minSize: options.minSize,
       }),
     );
