@@ -42,7 +42,9 @@ try {
     });
     post({ type: 'done', run });
   } finally {
-    await db.close();
+    // Closing a driver whose database just died may fail too; the detection's own error is the
+    // one to answer.
+    await db.close().catch(() => undefined);
   }
 } catch (error) {
   post({ type: 'error', error: serializeError(error) });
