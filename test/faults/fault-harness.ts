@@ -28,11 +28,19 @@ export function startService(dataDir: string, port: number): ServiceProcess {
  * Polls `probe` until it answers true, at most `timeoutMs`. A probe answers true or what it saw
  * instead ("503", "connection refused"), and a wait that runs out says which wait it was, for
  * what, and what it saw last, so a failing fault test points at the dependency that was missing.
+ * `hopeless` ends the wait at once when it names a reason (the service has exited).
  */
-export async function waitUntil(what: string, timeoutMs: number, probe: () => Promise<true | string>): Promise<number> {
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<true | string>,
+  hopeless: () => string | undefined = () => undefined,
+): Promise<number> {
   const started = Date.now();
   let last = 'nothing yet';
   while (Date.now() - started < timeoutMs) {
+    const reason = hopeless();
+    if (reason) throw new Error(`gave up waiting for ${what} after ${Date.now() - started} ms: ${reason}`);
     const seen = await probe().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
     if (seen === true) return Date.now() - started;
     last = seen;
@@ -41,9 +49,16 @@ export async function waitUntil(what: string, timeoutMs: number, probe: () => Pr
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${last}`);
 }
 
+/** How the service's process ended, or undefined while it runs. */
+function exited(service: ServiceProcess): string | undefined {
+  const { exitCode, signalCode } = service.child;
+  if (exitCode !== null) return `exit code ${exitCode}`;
+  return signalCode ?? undefined;
+}
+
 /**
  * /health answering 200: the service's own view that its database is up and it can serve. With
- * the service given, a wait that runs out ends with the tail of its log.
+ * the service given, the wait ends as soon as it exits, and its log's tail comes with the error.
  */
 export async function waitHealthy(
   port: number,
@@ -51,11 +66,16 @@ export async function waitHealthy(
   why = 'the service',
   service?: ServiceProcess,
 ): Promise<number> {
+  const probe = async (): Promise<true | string> => {
+    const status = await healthStatus(port);
+    return status === 200 || (status === 0 ? 'no answer (refused, or none within 3 s)' : `HTTP ${status}`);
+  };
+  const gone = () => {
+    const how = service && exited(service);
+    return how ? `the service exited (${how})` : undefined;
+  };
   try {
-    return await waitUntil(`${why}: /health on ${port} to answer 200`, timeoutMs, async () => {
-      const status = await healthStatus(port);
-      return status === 200 || (status === 0 ? 'no answer (refused, or none within 3 s)' : `HTTP ${status}`);
-    });
+    return await waitUntil(`${why}: /health on ${port} to answer 200`, timeoutMs, probe, gone);
   } catch (error) {
     if (!service) throw error;
     throw new Error(`${(error as Error).message}\nthe service's log, last lines:\n${service.output.slice(-3000)}`);
@@ -86,9 +106,8 @@ export async function waitReady(
   why: string,
   bounds: { healthMs?: number; databaseMs?: number } = {},
 ): Promise<{ healthMs: number; databaseMs: number }> {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) {
-    throw new Error(`${why}: the service has exited (${service.child.exitCode ?? service.child.signalCode})`);
-  }
+  const how = exited(service);
+  if (how) throw new Error(`${why}: the service has exited (${how})`);
   const healthMs = await waitHealthy(port, bounds.healthMs ?? 120_000, why, service);
   const databaseMs = await waitDatabase(service, bounds.databaseMs ?? 60_000, why);
   return { healthMs, databaseMs };
