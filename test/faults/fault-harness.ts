@@ -337,12 +337,13 @@ export async function waitForDetectionStatement(
 ): Promise<string> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const [row] = await db.runText<{ query: string }>(
+    // A SHOW command's RETURN takes fields, not expressions: the name is picked here.
+    const [row] = await db.runText<{ metaData: { query?: string; operation?: string } }>(
       `SHOW TRANSACTIONS YIELD metaData
        WHERE metaData.app = 'ringwatch' AND (metaData.query STARTS WITH 'rings/' OR metaData.operation = 'detectRings')
-       RETURN coalesce(metaData.query, metaData.operation) AS query LIMIT 1`,
+       RETURN metaData LIMIT 1`,
     );
-    if (row) return row.query;
+    if (row) return row.metaData.query ?? row.metaData.operation ?? 'a detection statement';
     if (answered()) throw new Error('detectRings answered before any of its statements was seen running in Neo4j');
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ring detection's statements to run in Neo4j`);
