@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAlertOptions, type AlertOptions } from '../alerts/alert-options.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -37,6 +38,36 @@ const environmentSchema = z.object({
     .default('2g'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  ALERTS_ENABLED: booleanFlag.default(true),
+  ALERTS_POLL_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(defaultAlertOptions.pollMs),
+  ALERTS_NO_RETURN_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.noReturnDays),
+  ALERTS_NO_RETURN_CHECK_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(1, 'must be at least 1')
+    .default(defaultAlertOptions.noReturnCheckMs / 1000),
+  ALERTS_MINOR_EXIT_WINDOW_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.minorExitWindowMs / 60_000),
+  WEBHOOK_ATTEMPTS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(50)
+    .default(defaultAlertOptions.webhookAttempts),
+  WEBHOOK_BACKOFF_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .default(defaultAlertOptions.webhookBackoffMs),
 });
 
 /** The password of the embedded Neo4j when NEO4J_PASSWORD is not set; it listens on loopback only. */
@@ -68,6 +99,7 @@ export interface Config {
   rateLimit: { perSecond: number; burst: number };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
+  alerts: AlertOptions;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +147,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    alerts: {
+      enabled: e.ALERTS_ENABLED,
+      pollMs: e.ALERTS_POLL_MS,
+      noReturnDays: e.ALERTS_NO_RETURN_DAYS,
+      noReturnCheckMs: e.ALERTS_NO_RETURN_CHECK_SECONDS * 1000,
+      minorExitWindowMs: e.ALERTS_MINOR_EXIT_WINDOW_MINUTES * 60_000,
+      webhookAttempts: e.WEBHOOK_ATTEMPTS,
+      webhookBackoffMs: e.WEBHOOK_BACKOFF_MS,
+    },
   };
 }
