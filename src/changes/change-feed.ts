@@ -59,6 +59,8 @@ export class ChangeConsumer {
     handle: (events: ChangeEvent[], tx: Transaction) => Promise<R>,
     limit = DEFAULT_STEP,
   ): Promise<{ events: ChangeEvent[]; result: R | undefined }> {
+    const [check] = await this.db.read<{ behind: boolean }>('changes/consumer-behind', { name: this.name });
+    if (!check?.behind) return { events: [], result: undefined };
     return this.db.writeTransaction(
       async (tx) => {
         const now = new Date().toISOString();

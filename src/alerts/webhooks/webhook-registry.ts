@@ -140,6 +140,8 @@ export class WebhookRegistry {
 
   async claimDue(limit: number, leaseMs: number): Promise<DeliveryRecord[]> {
     const now = Date.now();
+    const [check] = await this.db.read<{ due: boolean }>('webhooks/any-due', { now });
+    if (!check?.due) return [];
     const rows = await this.db.write<{ delivery: Record<string, unknown> }>('webhooks/claim-deliveries', {
       now,
       leaseUntil: now + leaseMs,
