@@ -5,6 +5,7 @@ import { WebhookRegistry } from '../alerts/webhooks/webhook-registry.ts';
 import { AuditTrail } from '../audit/audit-trail.ts';
 import { ChangeFeed } from '../changes/change-feed.ts';
 import { ChangeSignal } from '../changes/change-signal.ts';
+import { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
@@ -29,9 +30,11 @@ export interface Services {
   webhooks: WebhookRegistry;
   /** This instance's live alerts, for alertRaised subscribers (graphql-yoga's pub/sub). */
   alertEvents: PubSub<{ alertRaised: [alert: AlertRecord] }>;
+  /** Which agency each source belongs to: who may send it through the API. */
+  sourceOwnership: SourceOwnership;
 }
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, options: { sourceAgencies?: ReadonlyMap<string, string> } = {}): Services {
   const changeSignal = new ChangeSignal();
   return {
     db,
@@ -46,5 +49,6 @@ export function createServices(db: Database): Services {
     alerts: new AlertService(db),
     webhooks: new WebhookRegistry(db),
     alertEvents: createPubSub<{ alertRaised: [alert: AlertRecord] }>(),
+    sourceOwnership: new SourceOwnership(options.sourceAgencies),
   };
 }
