@@ -1,4 +1,10 @@
+import { createPubSub, type PubSub } from 'graphql-yoga';
+import type { AlertRecord } from '../alerts/alert-records.ts';
+import { AlertService } from '../alerts/alert-service.ts';
+import { WebhookRegistry } from '../alerts/webhooks/webhook-registry.ts';
 import { AuditTrail } from '../audit/audit-trail.ts';
+import { ChangeFeed } from '../changes/change-feed.ts';
+import { ChangeSignal } from '../changes/change-signal.ts';
 import { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
@@ -16,6 +22,14 @@ export interface Services {
   rings: RingDetectionService;
   audit: AuditTrail;
   resolution: ResolutionService;
+  /** The change feed every writer appends to (src/changes/). */
+  changes: ChangeFeed;
+  /** Rung after this process's own writes commit, so its feed consumers look at once. */
+  changeSignal: ChangeSignal;
+  alerts: AlertService;
+  webhooks: WebhookRegistry;
+  /** This instance's live alerts, for alertRaised subscribers (graphql-yoga's pub/sub). */
+  alertEvents: PubSub<{ alertRaised: [alert: AlertRecord] }>;
   /** Which agency each source belongs to: who may send it through the API. */
   sourceOwnership: SourceOwnership;
 }
@@ -26,14 +40,20 @@ export interface ServiceOptions {
 }
 
 export function createServices(db: Database, options: ServiceOptions = {}): Services {
+  const changeSignal = new ChangeSignal();
   return {
     db,
     entities: new EntityReader(db),
-    ingest: new IngestService(db),
+    ingest: new IngestService(db, () => changeSignal.notify()),
     linkCharts: new LinkChartService(db),
     rings: new RingDetectionService(db, options.rings),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
+    changes: new ChangeFeed(db),
+    changeSignal,
+    alerts: new AlertService(db),
+    webhooks: new WebhookRegistry(db),
+    alertEvents: createPubSub<{ alertRaised: [alert: AlertRecord] }>(),
     sourceOwnership: new SourceOwnership(options.sourceAgencies),
   };
 }

@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startEarlyWarning, type EarlyWarning } from '../alerts/early-warning.ts';
 import { resolveJwtSecret } from '../auth/local-secret.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
@@ -15,6 +17,7 @@ export interface RunningService {
   url: string;
   services: Services;
   localNeo4j: LocalNeo4j | undefined;
+  earlyWarning: EarlyWarning;
   /** Stops taking requests, lets in-flight ones finish, closes the driver, stops the local Neo4j. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     sourceAgencies: config.sourceAgencies,
     rings: { leaseMs: config.detectionLeaseMs, log: (level, message) => logger[level](message) },
   });
+  const earlyWarning = await startEarlyWarning(services, config.alerts, pseudonymKey(jwtSecret), logger);
   const yoga = createGraphQLHandler({
     services,
     production: config.production,
@@ -62,12 +66,21 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   // Once closing, a keep-alive connection gets its current answer and is then closed, so
   // clients that keep sending cannot hold the shutdown open; after the grace period the
   // remaining connections are cut.
-  server.on('request', (_req, res) => {
+  // Subscriptions (Server-Sent Events) stay open until the client leaves: they are cut at
+  // shutdown, and their clients connect again (to this instance restarted, or another).
+  const streams = new Set<ServerResponse>();
+  server.on('request', (req, res) => {
     if (closing) res.shouldKeepAlive = false;
+    if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+    }
   });
   const close = () =>
     (closing ??= (async () => {
       supervisor?.close();
+      await earlyWarning.stop();
+      for (const stream of streams) stream.destroy();
       await new Promise<void>((done) => {
         const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close(() => {
@@ -79,5 +92,5 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       await db.close();
       await localNeo4j?.stop();
     })());
-  return { url, services, localNeo4j, close };
+  return { url, services, localNeo4j, earlyWarning, close };
 }

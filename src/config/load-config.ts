@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAlertOptions, type AlertOptions } from '../alerts/alert-options.ts';
 import { TEXT_LIMITS } from '../ingest/check-values.ts';
 
 const booleanFlag = z
@@ -80,6 +81,36 @@ const environmentSchema = z.object({
   SOURCE_AGENCIES: sourceAgencies.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  ALERTS_ENABLED: booleanFlag.default(true),
+  ALERTS_POLL_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(defaultAlertOptions.pollMs),
+  ALERTS_NO_RETURN_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.noReturnDays),
+  ALERTS_NO_RETURN_CHECK_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(1, 'must be at least 1')
+    .default(defaultAlertOptions.noReturnCheckMs / 1000),
+  ALERTS_MINOR_EXIT_WINDOW_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.minorExitWindowMs / 60_000),
+  WEBHOOK_ATTEMPTS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(50)
+    .default(defaultAlertOptions.webhookAttempts),
+  WEBHOOK_BACKOFF_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .default(defaultAlertOptions.webhookBackoffMs),
 });
 
 /** The password of the embedded Neo4j when NEO4J_PASSWORD is not set; it listens on loopback only. */
@@ -120,6 +151,7 @@ export interface Config {
   detectionLeaseMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
+  alerts: AlertOptions;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +202,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     detectionLeaseMs: e.DETECTION_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    alerts: {
+      enabled: e.ALERTS_ENABLED,
+      pollMs: e.ALERTS_POLL_MS,
+      noReturnDays: e.ALERTS_NO_RETURN_DAYS,
+      noReturnCheckMs: e.ALERTS_NO_RETURN_CHECK_SECONDS * 1000,
+      minorExitWindowMs: e.ALERTS_MINOR_EXIT_WINDOW_MINUTES * 60_000,
+      webhookAttempts: e.WEBHOOK_ATTEMPTS,
+      webhookBackoffMs: e.WEBHOOK_BACKOFF_MS,
+    },
   };
 }

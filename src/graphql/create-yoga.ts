@@ -13,6 +13,7 @@ import { useAuthorization } from './plugins/use-authorization.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { createRequestContextFactory, type RequestContext } from './request-context.ts';
+import { alertResolvers } from './resolvers/alert-resolvers.ts';
 import { auditResolvers } from './resolvers/audit-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
 import { linkChartResolvers } from './resolvers/linkchart-resolvers.ts';
@@ -34,6 +35,7 @@ export function createGraphQLSchema() {
       ringResolvers,
       auditResolvers,
       resolutionResolvers,
+      alertResolvers,
     ],
   });
 }

@@ -1,3 +1,4 @@
+import { appendChange } from '../changes/change-event.ts';
 import type { Database } from '../db/database.ts';
 import { LeaseLock } from '../db/lease-lock.ts';
 import { resolveDetectionOptions } from './core/index.ts';
@@ -152,12 +153,26 @@ export class RingDetectionService {
   }
 
   async setStatus(id: string, status: RingStatus, note: string | null, by: string): Promise<RingRecord> {
-    const [row] = await this.db.write<{ ring: Record<string, unknown> }>('rings/set-ring-status', {
-      id,
-      status: status === 'OPEN' ? null : status,
-      note,
-      by,
-      at: new Date().toISOString(),
+    const row = await this.db.writeTransaction(async (tx) => {
+      const [found] = await tx.run<{ ring: Record<string, unknown> }>('rings/set-ring-status', {
+        id,
+        status: status === 'OPEN' ? null : status,
+        note,
+        by,
+        at: new Date().toISOString(),
+      });
+      if (!found) return undefined;
+      await appendChange(tx, {
+        kind: 'RING_STATUS',
+        batchId: id,
+        source: null,
+        entityIds: [],
+        entityKinds: [],
+        linkTypes: [],
+        recordKeys: [],
+        payload: { ringId: id, status, note, by },
+      });
+      return found;
     });
     if (!row) throw new RingNotFoundError(`no ring with id ${id}`);
     return toRingRecord(row.ring);

@@ -14,6 +14,45 @@ import { ErrorCode, clientError } from '../errors.ts';
  */
 export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
   return {
+    // A subscription is recorded when it starts (allowed or refused); each alert it then carries
+    // is recorded as a disclosure by its resolver (src/graphql/resolvers/alert-resolvers.ts).
+    onSubscribe({ subscribeFn, setSubscribeFn }) {
+      setSubscribeFn(async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as GraphQLContext;
+        const result = await subscribeFn(args);
+        const decision = ctx.decision;
+        if (decision && !decision.audited) return result;
+        const errors = result && 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
+        const outcome: AuditOutcome = decision?.deniedWith
+          ? 'DENIED'
+          : errors.length || !decision
+            ? 'FAILED'
+            : 'ALLOWED';
+        try {
+          await trail.append({
+            at: new Date().toISOString(),
+            actor: ctx.principal.sub,
+            agency: ctx.principal.agency,
+            roles: [...ctx.principal.roles],
+            operation: decision?.operation ?? 'unknown',
+            rootFields: decision?.rootFields ?? [],
+            entityIds: [],
+            purpose: ctx.purpose,
+            outcome,
+            reason:
+              decision?.deniedWith ??
+              (outcome === 'FAILED' ? String(errors[0]?.extensions?.['code'] ?? 'UNEXPECTED') : null),
+          });
+        } catch (error) {
+          logger.error({ err: error }, 'the audit record could not be written; the subscription is refused');
+          if (result && Symbol.asyncIterator in result) await (result as AsyncGenerator).return?.(undefined);
+          return {
+            errors: [clientError(ErrorCode.AUDIT_UNAVAILABLE, 'the audit trail is unavailable; nothing was returned')],
+          };
+        }
+        return result;
+      });
+    },
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args: ExecutionArgs) => {
         const ctx = args.contextValue as GraphQLContext;
