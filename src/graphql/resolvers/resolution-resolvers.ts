@@ -6,6 +6,8 @@ import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 
+const WITHHELD_REASON = 'withheld: the person is protected';
+
 function translateResolutionErrors(error: unknown): never {
   if (error instanceof ResolutionNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
   if (error instanceof InvalidMergeError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
@@ -29,9 +31,13 @@ export const resolutionResolvers: Resolvers = {
       if (!(threshold >= 0 && threshold <= 1))
         throw clientError(ErrorCode.BAD_USER_INPUT, 'minScore must be between 0 and 1');
       const page = pageArgs(first, after);
-      const { pairs, total } = await ctx.services.resolution
-        .candidates(threshold, page)
+      // Before paging: a pair with one protected half is not this viewer's to see (src/protection/).
+      const all = await ctx.services.resolution
+        .findCandidates(threshold)
+        .then((found) => ctx.protection.pairsWithoutMixed(found.pairs))
         .catch(translateResolutionErrors);
+      const pairs = all.slice(page.skip, page.skip + page.limit);
+      const total = all.length;
       const found = await people(
         ctx,
         pairs.flatMap((p) => [p.a, p.b]),
@@ -76,6 +82,11 @@ export const resolutionResolvers: Resolvers = {
     },
   },
   Person: {
-    merges: (person, _, ctx) => ctx.services.resolution.merges(person.id),
+    // The reason is free text an investigator wrote, and may name the person: withheld when she is masked.
+    merges: async (person, _, ctx) => {
+      const merges = await ctx.services.resolution.merges(person.id);
+      if (!(await ctx.protection.maskedIds([person.id])).has(person.id)) return merges;
+      return merges.map((m) => ({ ...m, reason: WITHHELD_REASON }));
+    },
   },
 };

@@ -15,6 +15,10 @@ async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext,
   });
 }
 
+async function memberIds(ctx: GraphQLContext, ringId: string): Promise<string[]> {
+  return ((await ctx.services.rings.ring(ringId))?.members ?? []).map((m) => m.entityId);
+}
+
 /** The link chart accepts at most this many seeds; a larger ring is charted from its first members. */
 const MAX_CHART_SEEDS = 100;
 
@@ -83,9 +87,14 @@ export const ringResolvers: Resolvers = {
         .catch(translateChartErrors);
       return { ...chart, nodes: await ctx.protection.chartNodes(chart.nodes) };
     },
-    // Descriptions name figures and phone numbers: a protected phone's number becomes its pseudonym (src/protection/).
-    factors: (ring, _, ctx) =>
-      Promise.all(ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description) }))),
-    summary: (ring, _, ctx) => ctx.protection.text(ring.summary),
+    // Descriptions name figures, phone numbers and recruiters: a protected phone's number or
+    // member's name becomes its pseudonym (src/protection/).
+    factors: async (ring, _, ctx) => {
+      const members = await memberIds(ctx, ring.id);
+      return Promise.all(
+        ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description, members) })),
+      );
+    },
+    summary: async (ring, _, ctx) => ctx.protection.text(ring.summary, await memberIds(ctx, ring.id)),
   },
 };
