@@ -4,6 +4,40 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const positiveWhole = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be above 0');
+
+/**
+ * CORS_ORIGINS: origins a browser page may call the API from, separated by commas. Each an
+ * exact origin (scheme, host, optional port; no path, no wildcard): with credentials allowed,
+ * a wildcard or a reflected Origin would let any site read an investigator's answers.
+ */
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    const exact = parsed && /^https?:$/.test(parsed.protocol) && parsed.origin === origin.replace(/\/$/, '');
+    if (!exact || origin.includes('*')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin such as https://explorer.example.org (scheme and host, no path or wildcard)`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins.map((origin) => new URL(origin).origin);
+});
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a port number' })
@@ -25,6 +59,17 @@ const environmentSchema = z.object({
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveWhole.default(24 * 3600),
+  AUTH_CLOCK_LEEWAY_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(300, 'must be at most 300')
+    .default(5),
+  CORS_ORIGINS: corsOrigins.optional(),
+  WORK_BUDGET_PER_REQUEST: positiveWhole.default(125_000),
+  WORK_LIMIT_PER_SECOND: positiveWhole.default(250_000),
+  WORK_LIMIT_BURST: positiveWhole.default(500_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(50),
   RATE_LIMIT_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(200),
   NEO4J_HEAP: z
@@ -63,7 +108,15 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** The longest a token may be valid: exp - iat, or exp - now when it has no iat. */
+    maxTokenLifetimeSeconds: number;
+    /** How far the clocks of the identity provider and this service may disagree on exp, nbf and iat. */
+    clockLeewaySeconds: number;
   };
+  /** Origins allowed to call the API from a browser; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Chart, path and export work (src/linkchart/work-budget.ts): per request, and per caller. */
+  work: { perRequest: number; perCallerPerSecond: number; perCallerBurst: number };
   /** Per-token (sub) request rate: a token bucket refilled at perSecond, holding at most burst. */
   rateLimit: { perSecond: number; burst: number };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -111,6 +164,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      clockLeewaySeconds: e.AUTH_CLOCK_LEEWAY_SECONDS,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? [],
+    work: {
+      perRequest: e.WORK_BUDGET_PER_REQUEST,
+      perCallerPerSecond: e.WORK_LIMIT_PER_SECOND,
+      perCallerBurst: e.WORK_LIMIT_BURST,
     },
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     logLevel: e.LOG_LEVEL,
