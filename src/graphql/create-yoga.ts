@@ -63,17 +63,23 @@ const CORS_HEADERS = ['authorization', 'content-type', 'x-purpose', 'x-graphql-y
 /**
  * CORS only for origins named in configuration. Yoga's default answers every Origin with
  * itself and allows credentials, which would let any web page that an investigator opens read
- * the API with whatever the browser holds; without an allowlist no CORS header is sent and
- * browsers keep other sites out.
+ * the API with whatever the browser holds. Any other origin gets no CORS header at all (not
+ * yoga's `Access-Control-Allow-Origin: null` for a list, which a sandboxed page, whose origin
+ * is "null", would pass), so browsers keep other sites out.
  */
 function corsOptions(origins: readonly string[]) {
   if (!origins.length) return false as const;
-  return {
-    origin: [...origins],
-    credentials: true,
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: CORS_HEADERS,
-    maxAge: 600,
+  const allowed = new Set(origins);
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (origin === null || !allowed.has(origin)) return false as const;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: CORS_HEADERS,
+      maxAge: 600,
+    };
   };
 }
 

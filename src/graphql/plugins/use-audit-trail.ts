@@ -9,6 +9,7 @@ import { ErrorCode, clientError } from '../errors.ts';
 import { readPurpose } from '../request-context.ts';
 import { getRequestPrincipal } from './request-principal.ts';
 import { rootFieldsOf } from './root-fields.ts';
+import { requestErrorCode } from './use-http-semantics.ts';
 
 /** Refusals by the service's rules and limits; any other failure (a syntax error, a bad argument) is FAILED. */
 const DENIAL_CODES: ReadonlySet<string> = new Set([
@@ -68,7 +69,9 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
           return result!;
         }
         const errors = result && 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
-        const firstCode = errors[0]?.extensions?.['code'];
+        const data = result && 'data' in result ? (result as ExecutionResult).data : undefined;
+        // A request error (no data) without a code is graphql-js's own, a bad variable: the client's.
+        const firstCode = errors[0] && (data == null ? requestErrorCode(errors[0]) : errors[0].extensions?.['code']);
         const outcome: AuditOutcome =
           decision?.deniedWith || DENIAL_CODES.has(String(firstCode))
             ? 'DENIED'
@@ -88,7 +91,6 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
         } catch (error) {
           // With nothing to withhold (the operation failed too, typically because the database
           // is down for both), the client is better served by the operation's own error.
-          const data = result && 'data' in result ? (result as ExecutionResult).data : undefined;
           const carriesData = data != null && Object.values(data).some((value) => value !== null);
           logger.error({ err: error }, 'the audit record could not be written; the result is withheld');
           if (!carriesData && (thrown || errors.length)) {
@@ -109,7 +111,7 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
       const principal = getRequestPrincipal(request);
       if (!principal || !result || Array.isArray(result) || Symbol.asyncIterator in result) return;
       const errors = (result as ExecutionResult).errors ?? [];
-      const code = String(errors[0]?.extensions?.['code'] ?? 'UNEXPECTED');
+      const code = errors[0] ? requestErrorCode(errors[0]) : 'UNEXPECTED';
       if (code === ErrorCode.UNAUTHENTICATED) return;
       const params = paramsOf.get(request);
       const operation = describeOperation(params);

@@ -45,7 +45,14 @@ export function useHttpSemantics(options: { production: boolean }): Plugin {
       const noData = !('data' in single) || single.data === undefined;
       for (const error of single.errors ?? []) {
         const extensions = error.extensions as Record<string, unknown>;
-        delete extensions['originalError'];
+        if ('originalError' in extensions) {
+          delete extensions['originalError'];
+          // Yoga answers 200 under application/json only for errors without an originalError;
+          // the invalid-JSON error keeps its 400 under both, as the spec asks.
+          const http = extensions['http'] as { spec?: boolean } | undefined;
+          if (http) http.spec = false;
+        }
+        if (noData && extensions['code'] === undefined) extensions['code'] = requestErrorCode(error);
         if (options.production) scrubSuggestions(error);
         const status = REFUSAL_STATUS[String(extensions['code'])];
         if (!noData || status === undefined) continue;
@@ -57,6 +64,19 @@ export function useHttpSemantics(options: { production: boolean }): Plugin {
       }
     },
   };
+}
+
+/**
+ * The code of an error that carries none: graphql-js's own request errors (a variable of the
+ * wrong type, whose cause is the scalar's GraphQLError) are the client's, BAD_USER_INPUT;
+ * anything masked or caused by a thrown non-GraphQL error stays UNEXPECTED.
+ */
+export function requestErrorCode(error: GraphQLError): string {
+  const code = error.extensions?.['code'];
+  if (typeof code === 'string') return code;
+  const cause = error.originalError;
+  const internal = cause !== undefined && cause.name !== 'GraphQLError';
+  return error.extensions?.['unexpected'] || internal ? 'UNEXPECTED' : ErrorCode.BAD_USER_INPUT;
 }
 
 function scrubSuggestions(error: GraphQLError): void {
