@@ -8,7 +8,7 @@ import type { ExportFile, ExportFormat } from './export/export-types.ts';
 import { findPaths } from './find-paths.ts';
 import { sharedLayoutThreads, type LayoutThreads } from './layout-thread/layout-thread.ts';
 import { checkChartRequest, checkPathRequest } from './validate-request.ts';
-import { WorkBudget, chartWork, pathsWork } from './work-budget.ts';
+import { WorkBudget, chartWork, maxChartWork, pathsWork } from './work-budget.ts';
 
 /**
  * The investigator's graph reads: link charts, paths between entities, search, exports. Each
@@ -31,7 +31,7 @@ export class LinkChartService {
     // A request the chart would refuse anyway gets that answer rather than a budget's.
     checkChartRequest(request);
     const layout = request.layout ?? null;
-    const reserved = chartWork(request.maxNodes, layout);
+    const reserved = maxChartWork(request.maxNodes, layout);
     work.draw(reserved, `a chart of up to ${request.maxNodes} nodes with the ${layout ?? 'RADIAL'} layout`);
     return buildLinkChart(this.db, request, {
       forceAtlas2: (chart) => this.layouts.layout(chart, work.caller),

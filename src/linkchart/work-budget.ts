@@ -13,6 +13,24 @@ export function chartWork(nodes: number, layout: ChartLayout | null): number {
   return layout === 'FORCE_ATLAS2' ? nodes * (1 + layoutIterations(nodes)) : nodes;
 }
 
+/**
+ * The most a chart of at most `maxNodes` nodes may cost. Not simply chartWork(maxNodes): small
+ * ForceAtlas2 charts get more iterations (layoutIterations), so a chart that comes out at 163
+ * nodes costs more than one of 300.
+ */
+export function maxChartWork(maxNodes: number, layout: ChartLayout | null): number {
+  if (layout !== 'FORCE_ATLAS2') return chartWork(maxNodes, layout);
+  let most = maxNodesWork.get(maxNodes);
+  if (most === undefined) {
+    most = 0;
+    for (let n = 1; n <= maxNodes; n++) most = Math.max(most, chartWork(n, layout));
+    maxNodesWork.set(maxNodes, most);
+  }
+  return most;
+}
+
+const maxNodesWork = new Map<number, number>();
+
 /** At most `first` paths chosen from a bounded number of candidates, each up to `maxLength` links long. */
 export function pathsWork(maxLength: number): number {
   return PATH_CANDIDATES * (maxLength + 1);

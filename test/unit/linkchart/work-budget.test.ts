@@ -5,6 +5,7 @@ import {
   WorkBudget,
   WorkBudgetExceededError,
   chartWork,
+  maxChartWork,
 } from '../../../src/linkchart/work-budget.ts';
 
 describe('chart work', () => {
@@ -13,6 +14,14 @@ describe('chart work', () => {
     expect(chartWork(300, null)).toBe(300);
     expect(chartWork(2000, 'FORCE_ATLAS2')).toBe(2000 * (1 + layoutIterations(2000)));
     expect(chartWork(0, 'FORCE_ATLAS2')).toBe(0);
+  });
+
+  it('is reserved at the most any chart up to maxNodes may cost, small ForceAtlas2 charts getting more iterations', () => {
+    expect(maxChartWork(300, 'RADIAL')).toBe(300);
+    expect(maxChartWork(2000, 'FORCE_ATLAS2')).toBe(62_000);
+    expect(maxChartWork(300, 'FORCE_ATLAS2')).toBeGreaterThan(chartWork(300, 'FORCE_ATLAS2'));
+    for (let n = 1; n <= 300; n++)
+      expect(chartWork(n, 'FORCE_ATLAS2')).toBeLessThanOrEqual(maxChartWork(300, 'FORCE_ATLAS2'));
   });
 });
 
