@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../../src/app/start-service.ts';
 import type { Database } from '../../../src/db/database.ts';
@@ -79,20 +80,28 @@ const SMALL = `query($s: [ID!]!) { linkChart(seeds: $s, depth: 2, maxNodes: 300,
 describe('the work one request and one caller may cause', { timeout: 300_000 }, () => {
   it('refuses the worst request of the report, and /health keeps answering while the charts it was granted run', async () => {
     const headers = await asRole(['investigator'], { sub: 'worst-caller', clearance: ['minors', 'victims'] });
+    // The service runs in this process: its event loop's longest stall is measured directly too.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const worst = graphql<Record<string, unknown>>(service.url, WORST, { seeds }, headers);
     // Two 2,000-node ForceAtlas2 charts fit the budget and go on after the refusal: keep polling while they run.
     const health = await slowestHealthWhile(worst, 15_000);
+    loop.disable();
     const result = await worst;
+    const stalled = loop.max / 1e6;
 
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('WORK_BUDGET_EXCEEDED');
     expect(result.errors?.[0]?.message).toMatch(
       /may cost up to 62000 work units and this request has \d+ of 125000 left/,
     );
-    // The bound that matters: the service's own thread stays free. 100 ms is the aim on a quiet
-    // machine; the assertion allows for a shared two-core one, and the unbounded request blocked for seconds.
+    // 100 ms is the aim on a quiet machine. The bounds allow for a shared two-core one at a load
+    // of 30, where 100 ms of CPU takes over a second and Neo4j (which /health pings) is busy with
+    // the granted charts; the unbounded request ran 30 layouts of seconds each on the event loop.
+    const measured = `slowest /health ${health.slowest.toFixed(0)} ms, longest event-loop stall ${stalled.toFixed(0)} ms`;
     expect(health.polls).toBeGreaterThan(10);
-    expect(health.slowest, `slowest /health ${health.slowest.toFixed(0)} ms`).toBeLessThan(750);
+    expect(stalled, measured).toBeLessThan(2_500);
+    expect(health.slowest, measured).toBeLessThan(5_000);
   });
 
   it('gives one caller a bounded share: its concurrent requests past it get RATE_LIMITED, another caller is served', async () => {
