@@ -1,4 +1,5 @@
 import { AuditTrail } from '../audit/audit-trail.ts';
+import { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
@@ -15,9 +16,11 @@ export interface Services {
   rings: RingDetectionService;
   audit: AuditTrail;
   resolution: ResolutionService;
+  /** Which agency each source belongs to: who may send it through the API. */
+  sourceOwnership: SourceOwnership;
 }
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, options: { sourceAgencies?: ReadonlyMap<string, string> } = {}): Services {
   return {
     db,
     entities: new EntityReader(db),
@@ -26,5 +29,6 @@ export function createServices(db: Database): Services {
     rings: new RingDetectionService(db),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
+    sourceOwnership: new SourceOwnership(options.sourceAgencies),
   };
 }

@@ -32,7 +32,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     ? new LocalNeo4jSupervisor(localNeo4j, db, boltPort, { log: (level, message) => logger[level](message) })
     : undefined;
 
-  const services = createServices(db);
+  const services = createServices(db, { sourceAgencies: config.sourceAgencies });
   // The first ForceAtlas2 chart should not wait for its thread to load (src/linkchart/layout-thread/).
   sharedLayoutThreads().warmUp();
   const yoga = createGraphQLHandler({
