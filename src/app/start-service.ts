@@ -7,6 +7,7 @@ import type { Config } from '../config/load-config.ts';
 import type { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 import { LocalNeo4jSupervisor } from '../db/local-neo4j/supervise-local-neo4j.ts';
 import { createGraphQLHandler } from '../graphql/create-yoga.ts';
+import { sharedLayoutThreads } from '../linkchart/layout-thread/layout-thread.ts';
 import { pseudonymKey } from '../protection/pseudonym.ts';
 import { createHttpServer } from '../server/create-http-server.ts';
 import type { Logger } from './logger.ts';
@@ -39,6 +40,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     rings: { leaseMs: config.detectionLeaseMs, log: (level, message) => logger[level](message) },
   });
   const earlyWarning = await startEarlyWarning(services, config.alerts, pseudonymKey(jwtSecret), logger);
+  // The first ForceAtlas2 chart should not wait for its thread to load (src/linkchart/layout-thread/).
+  sharedLayoutThreads().warmUp();
   const yoga = createGraphQLHandler({
     services,
     production: config.production,
@@ -47,6 +50,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       verifyToken: createTokenVerifier({ secret: jwtSecret, ...config.auth }),
       pseudonymKey: pseudonymKey(jwtSecret),
       rateLimit: config.rateLimit,
+      work: config.work,
+      corsOrigins: config.corsOrigins,
     },
   });
   const server = createHttpServer({

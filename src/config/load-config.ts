@@ -6,6 +6,40 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const positiveWhole = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be above 0');
+
+/**
+ * CORS_ORIGINS: origins a browser page may call the API from, separated by commas. Each an
+ * exact origin (scheme, host, optional port; no path, no wildcard): with credentials allowed,
+ * a wildcard or a reflected Origin would let any site read an investigator's answers.
+ */
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    const exact = parsed && /^https?:$/.test(parsed.protocol) && parsed.origin === origin.replace(/\/$/, '');
+    if (!exact || origin.includes('*')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin such as https://explorer.example.org (scheme and host, no path or wildcard)`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins.map((origin) => new URL(origin).origin);
+});
+
 /** A source or agency name as SOURCE_AGENCIES may name it: letters, digits, '.', '_' and '-'. */
 const SOURCE_OR_AGENCY = new RegExp(`^[\\p{L}\\p{N}._-]{1,${TEXT_LIMITS.source}}$`, 'u');
 
@@ -62,6 +96,17 @@ const environmentSchema = z.object({
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveWhole.default(24 * 3600),
+  AUTH_CLOCK_LEEWAY_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(300, 'must be at most 300')
+    .default(5),
+  CORS_ORIGINS: corsOrigins.optional(),
+  WORK_BUDGET_PER_REQUEST: positiveWhole.default(125_000),
+  WORK_LIMIT_PER_SECOND: positiveWhole.default(250_000),
+  WORK_LIMIT_BURST: positiveWhole.default(500_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(50),
   RATE_LIMIT_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(200),
   NEO4J_HEAP: z
@@ -139,7 +184,15 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** The longest a token may be valid: exp - iat, or exp - now when it has no iat. */
+    maxTokenLifetimeSeconds: number;
+    /** How far the clocks of the identity provider and this service may disagree on exp, nbf and iat. */
+    clockLeewaySeconds: number;
   };
+  /** Origins allowed to call the API from a browser; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Chart, path and export work (src/linkchart/work-budget.ts): per request, and per caller. */
+  work: { perRequest: number; perCallerPerSecond: number; perCallerBurst: number };
   /**
    * The sources that belong to an agency of another name (source -> agency); every other
    * source belongs to the agency of its own name (src/auth/source-ownership.ts).
@@ -196,6 +249,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      clockLeewaySeconds: e.AUTH_CLOCK_LEEWAY_SECONDS,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? [],
+    work: {
+      perRequest: e.WORK_BUDGET_PER_REQUEST,
+      perCallerPerSecond: e.WORK_LIMIT_PER_SECOND,
+      perCallerBurst: e.WORK_LIMIT_BURST,
     },
     sourceAgencies: e.SOURCE_AGENCIES ?? new Map(),
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 import { DatabaseError, DatabaseUnavailableError, DatabaseTimeoutError } from '../db/errors.ts';
+import { WorkBudgetExceededError } from '../linkchart/work-budget.ts';
 
 /**
  * Stable machine codes that clients see in `extensions.code`. Anything not mapped here is
@@ -20,6 +21,15 @@ export const ErrorCode = {
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
   /** The caller's token has used up its request rate; retry after Retry-After seconds. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request's charts, paths and exports together would cost more than one request may (src/linkchart/work-budget.ts). */
+  WORK_BUDGET_EXCEEDED: 'WORK_BUDGET_EXCEEDED',
+  /** GraphQL Armor's limits on the query text (src/graphql/plugins/use-query-limits.ts), one code each. */
+  QUERY_TOO_LONG: 'QUERY_TOO_LONG',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The audit record could not be written, so the result is withheld. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 } as const;
@@ -36,6 +46,11 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   }
   if (error instanceof DatabaseTimeoutError) {
     return clientError(ErrorCode.DATABASE_TIMEOUT, 'The database did not answer in time; retry or narrow the request.');
+  }
+  if (error instanceof WorkBudgetExceededError) {
+    return error.refusal === 'CALLER_RATE'
+      ? clientError(ErrorCode.RATE_LIMITED, error.message, { retryAfter: error.retryAfterSeconds })
+      : clientError(ErrorCode.WORK_BUDGET_EXCEEDED, error.message);
   }
   if (error instanceof DatabaseError && error.code === 'DATABASE_AUTH') {
     return clientError(ErrorCode.DATABASE_UNAVAILABLE, 'The database refused the service; an operator must check it.');

@@ -44,10 +44,13 @@ async function shown<T extends { nodes: ChartNode[] }>(ctx: GraphQLContext, char
 export const linkChartResolvers: Resolvers = {
   Query: {
     linkChart: (_, args, ctx) =>
-      mapErrors(async () => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args)))),
+      mapErrors(async () => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args), ctx.work))),
     paths: (_, { from, to, maxLength, first }, ctx) =>
       mapErrors(async () => {
-        const paths = await ctx.services.linkCharts.paths({ from, to, maxLength: maxLength ?? 6, first: first ?? 3 });
+        const paths = await ctx.services.linkCharts.paths(
+          { from, to, maxLength: maxLength ?? 6, first: first ?? 3 },
+          ctx.work,
+        );
         return Promise.all(paths.map((path) => shown(ctx, path)));
       }),
     // Hits on protected people or phones are left out for viewers without clearance: a hit would confirm the name.
@@ -58,6 +61,8 @@ export const linkChartResolvers: Resolvers = {
         ),
       ),
     exportLinkChart: (_, { format, ...args }, ctx) =>
-      mapErrors(() => ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart))),
+      mapErrors(() =>
+        ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart), ctx.work),
+      ),
   },
 };

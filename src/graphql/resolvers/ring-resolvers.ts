@@ -76,14 +76,17 @@ export const ringResolvers: Resolvers = {
     linkChart: async (ring, { depth, maxNodes }, ctx) => {
       const members = (await ctx.services.rings.ring(ring.id))?.members ?? [];
       const chart = await ctx.services.linkCharts
-        .chart({
-          seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-          depth: depth ?? 1,
-          maxNodes: maxNodes ?? 300,
-          linkTypes: null,
-          from: null,
-          to: null,
-        })
+        .chart(
+          {
+            seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
+            depth: depth ?? 1,
+            maxNodes: maxNodes ?? 300,
+            linkTypes: null,
+            from: null,
+            to: null,
+          },
+          ctx.work,
+        )
         .catch(translateChartErrors);
       return { ...chart, nodes: await ctx.protection.chartNodes(chart.nodes) };
     },
