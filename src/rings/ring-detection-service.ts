@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.ts';
+import { ErrorCode } from '../shared/capability-error.ts';
+import { RingDetectionError } from './core/errors.ts';
 import { detectInThread } from './detection-thread/detection-thread.ts';
 import type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
 import {
@@ -11,15 +13,17 @@ import {
 
 export type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
 
-export class DetectionInProgressError extends Error {
+export class DetectionInProgressError extends RingDetectionError {
   override name = 'DetectionInProgressError';
+  override readonly code = ErrorCode.DETECTION_IN_PROGRESS;
   constructor() {
     super('a ring detection is already running; wait for it to finish');
   }
 }
 
-export class RingNotFoundError extends Error {
+export class RingNotFoundError extends RingDetectionError {
   override name = 'RingNotFoundError';
+  override readonly code = ErrorCode.NOT_FOUND;
 }
 
 export interface RingFilter {

@@ -4,7 +4,7 @@ import type { Logger } from '../../app/logger.ts';
 import type { AuditOutcome } from '../../audit/audit-event.ts';
 import type { AuditTrail } from '../../audit/audit-trail.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ErrorCode, clientError } from '../errors.ts';
+import { ErrorCode, clientError, errorCode } from '../errors.ts';
 
 /**
  * One audit record per operation, allowed, denied or failed, written before the response
@@ -35,7 +35,7 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
           : thrown || errors.length || !decision
             ? 'FAILED'
             : 'ALLOWED';
-        const firstCode = errors[0]?.extensions?.['code'];
+        const firstCode = errors[0] && errorCode(errors[0]);
         try {
           await trail.append({
             at: new Date().toISOString(),

@@ -1,6 +1,4 @@
-import { BatchTooLargeError, InvalidBatchError } from '../../ingest/ingest-batch.ts';
 import type { IngestBatchInput } from '../../ingest/batch-types.ts';
-import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
 export const operationResolvers: Resolvers = {
@@ -10,16 +8,6 @@ export const operationResolvers: Resolvers = {
       ctx.services.entities.byRef(ref.kind, ref.externalId, ref.source ?? undefined).then((e) => e ?? null),
   },
   Mutation: {
-    ingest: async (_, { batch }, ctx) => {
-      try {
-        return await ctx.services.ingest.ingest(batch as IngestBatchInput);
-      } catch (error) {
-        if (error instanceof BatchTooLargeError) {
-          throw clientError(ErrorCode.BATCH_TOO_LARGE, error.message, { records: error.records });
-        }
-        if (error instanceof InvalidBatchError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-        throw error;
-      }
-    },
+    ingest: (_, { batch }, ctx) => ctx.services.ingest.ingest(batch as IngestBatchInput),
   },
 };

@@ -1,17 +1,8 @@
 import type { PersonRecord } from '../../entities/entity-records.ts';
-import { InvalidResolutionOptionsError } from '../../resolution/core/index.ts';
-import { InvalidMergeError, ResolutionNotFoundError } from '../../resolution/errors.ts';
 import type { GraphQLContext } from '../context.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
-
-function translateResolutionErrors(error: unknown): never {
-  if (error instanceof ResolutionNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
-  if (error instanceof InvalidMergeError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  if (error instanceof InvalidResolutionOptionsError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  throw error;
-}
 
 /** People by id through the viewer's masking reader, in the order asked; missing ones left out. */
 async function people(ctx: GraphQLContext, ids: readonly string[]): Promise<PersonRecord[]> {
@@ -29,9 +20,7 @@ export const resolutionResolvers: Resolvers = {
       if (!(threshold >= 0 && threshold <= 1))
         throw clientError(ErrorCode.BAD_USER_INPUT, 'minScore must be between 0 and 1');
       const page = pageArgs(first, after);
-      const { pairs, total } = await ctx.services.resolution
-        .candidates(threshold, page)
-        .catch(translateResolutionErrors);
+      const { pairs, total } = await ctx.services.resolution.candidates(threshold, page);
       const found = await people(
         ctx,
         pairs.flatMap((p) => [p.a, p.b]),
@@ -61,16 +50,14 @@ export const resolutionResolvers: Resolvers = {
     mergeEntities: async (_, { keep, merge, reason }, ctx) => {
       ctx.touched.add(keep);
       ctx.touched.add(merge);
-      await ctx.services.resolution.merge(keep, merge, reason, ctx.principal.sub).catch(translateResolutionErrors);
+      await ctx.services.resolution.merge(keep, merge, reason, ctx.principal.sub);
       const [person] = await people(ctx, [keep]);
       if (!person) throw clientError(ErrorCode.NOT_FOUND, `no person ${keep}`);
       return person;
     },
     unmergeEntity: async (_, { id, mergeId }, ctx) => {
       ctx.touched.add(id);
-      const { ids } = await ctx.services.resolution
-        .unmerge(id, mergeId ?? null, ctx.principal.sub)
-        .catch(translateResolutionErrors);
+      const { ids } = await ctx.services.resolution.unmerge(id, mergeId ?? null, ctx.principal.sub);
       for (const touched of ids) ctx.touched.add(touched);
       return people(ctx, ids);
     },
