@@ -6,6 +6,7 @@ import type { Services } from '../app/services.ts';
 import type { GraphQLContext } from './context.ts';
 import type { Logger } from '../app/logger.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
+import type { ProtectionReader } from '../protection/protection-reader.ts';
 import { createMaskError } from './errors.ts';
 import { useAuditTrail } from './plugins/use-audit-trail.ts';
 import { useAuthentication } from './plugins/use-authentication.ts';
@@ -48,12 +49,14 @@ export interface YogaOptions {
     pseudonymKey: Buffer;
     rateLimit: { perSecond: number; burst: number };
   };
+  /** Who is protected; by default read from the database. The in-process tests give their own. */
+  protectionReader?: ProtectionReader;
 }
 
-export function createGraphQLHandler({ services, production, logger, security }: YogaOptions) {
+export function createGraphQLHandler({ services, production, logger, security, protectionReader }: YogaOptions) {
   return createYoga<Record<string, unknown>, RequestContext>({
     schema: createGraphQLSchema(),
-    context: createRequestContextFactory(services, security.pseudonymKey),
+    context: createRequestContextFactory(services, security.pseudonymKey, protectionReader),
     graphqlEndpoint: '/graphql',
     maskedErrors: {
       maskError: createMaskError((error) => logger.error({ err: error }, 'unexpected error in a request')),
