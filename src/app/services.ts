@@ -5,17 +5,9 @@ import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService } from '../rings/ring-detection-service.ts';
+import type { Services } from '../graphql/services.ts';
 
-/** The capabilities the API layer calls; built once per process over one database. */
-export interface Services {
-  db: Database;
-  entities: EntityReader;
-  ingest: IngestService;
-  linkCharts: LinkChartService;
-  rings: RingDetectionService;
-  audit: AuditTrail;
-  resolution: ResolutionService;
-}
+export type { Services };
 
 export function createServices(db: Database): Services {
   return {

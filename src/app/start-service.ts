@@ -43,7 +43,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   });
   const server = createHttpServer({
-    graphql: yoga,
+    // Yoga answers its own failures (a 500 with a masked error), so nothing is left to await here.
+    graphql: (req, res) => void yoga(req, res),
     db,
     databaseSupervised: () => supervisor?.healthy ?? true,
     maxBodyBytes: MAX_BODY_BYTES,

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { ProtectionReader } from '../protection/protection-reader.ts';
 import { ProtectionView } from '../protection/protection-view.ts';
 import type { GraphQLContext } from './context.ts';

@@ -1,8 +1,8 @@
 import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
-import { refKey } from './entity-keys.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { refKey } from '../entities/entity-keys.ts';
+import { SerialQueue } from '../shared/serial-queue.ts';
 import { validateBatch, type KnownEntity, type LinkRow, type ValidatedBatch } from './validate-batch.ts';
 
 const PHONE_REF = refKey('PHONE', '', '');

@@ -2,9 +2,9 @@ import type { EntityKind } from '../entities/entity-records.ts';
 import { foldName, nameKey, normalizeName } from '../text/fold-name.ts';
 import type { EntityRefInput, IngestBatchInput, LinkInput, PersonInput, RecordError, Section } from './batch-types.ts';
 import { checkpointFor, type CheckpointRow } from './checkpoints.ts';
-import { entityId, refKey, sourceKey } from './entity-keys.ts';
+import { entityId, refKey, sourceKey } from '../entities/entity-keys.ts';
 import { isCountryCode, isDate, isDateTime } from './check-values.ts';
-import { normalizePhone } from './normalize-phone.ts';
+import { normalizePhone } from '../entities/normalize-phone.ts';
 
 /** Rows as the ingest Cypher takes them: normalised, keyed, with deterministic ids. */
 export interface SourcedRow {

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { SerialQueue } from '../ingest/serial-queue.ts';
+import { SerialQueue } from '../shared/serial-queue.ts';
 import {
   defaultResolutionOptions,
   findDuplicates,

@@ -2,7 +2,7 @@ import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database } from '../db/database.ts';
 import type { EntityKind, EntityRecord } from '../entities/entity-records.ts';
 import type { EntityReader } from '../entities/read-entities.ts';
-import { normalizePhone } from '../ingest/normalize-phone.ts';
+import { normalizePhone } from '../entities/normalize-phone.ts';
 import { foldName } from '../text/fold-name.ts';
 
 export interface SearchHit {

@@ -1,6 +1,6 @@
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../../app/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { AuditOutcome } from '../../audit/audit-event.ts';
 import type { AuditTrail } from '../../audit/audit-trail.ts';
 import type { GraphQLContext } from '../context.ts';
