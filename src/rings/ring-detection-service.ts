@@ -90,6 +90,21 @@ export class RingDetectionService {
     return { ring: toRingRecord(row.ring), members: row.members.filter((m) => m.entityId !== null) };
   }
 
+  /** Several rings with their members in one statement; ids that name no ring are left out. */
+  async rings(ids: readonly string[]): Promise<Map<string, { ring: RingRecord; members: RingMemberRecord[] }>> {
+    const rows = ids.length
+      ? await this.db.read<{ ring: Record<string, unknown>; members: RingMemberRecord[] }>('rings/get-rings', {
+          ids: [...new Set(ids)],
+        })
+      : [];
+    return new Map(
+      rows.map((row) => {
+        const ring = toRingRecord(row.ring);
+        return [ring.id, { ring, members: row.members.filter((m) => m.entityId !== null) }];
+      }),
+    );
+  }
+
   async evidence(id: string) {
     return this.db.read<{ source: string; target: string; type: string; weight: number; sources: string[] }>(
       'rings/ring-evidence',

@@ -1,4 +1,5 @@
 import type { RingRecord } from '../../rings/ring-records.ts';
+import { batchLoader } from '../batch-loader.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -9,6 +10,19 @@ async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext,
     const entity = entities.get(id);
     return entity?.kind === kind ? [entity as Extract<typeof entity, { kind: K }>] : [];
   });
+}
+
+type RingWithMembers = Awaited<ReturnType<GraphQLContext['services']['rings']['ring']>>;
+const ringLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingWithMembers>>();
+
+/** A ring with its members, read once per request for every ring of a page that asks (members, linkChart). */
+function ringWithMembers(ctx: GraphQLContext, id: string): Promise<RingWithMembers> {
+  let load = ringLoaders.get(ctx);
+  if (!load) {
+    load = batchLoader((ids: readonly string[]) => ctx.services.rings.rings(ids));
+    ringLoaders.set(ctx, load);
+  }
+  return load(id);
 }
 
 /** The link chart accepts at most this many seeds; a larger ring is charted from its first members. */
@@ -41,7 +55,7 @@ export const ringResolvers: Resolvers = {
   },
   Ring: {
     members: async (ring: RingRecord, _, ctx) => {
-      const found = await ctx.services.rings.ring(ring.id);
+      const found = await ringWithMembers(ctx, ring.id);
       const members = found?.members ?? [];
       const entities = await ctx.services.entities.byIds(members.map((m) => m.entityId));
       return members.flatMap((m) => {
@@ -53,7 +67,7 @@ export const ringResolvers: Resolvers = {
     keyBrokers: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyBrokers, 'BROKER'),
     evidence: (ring, _, ctx) => ctx.services.rings.evidence(ring.id),
     linkChart: async (ring, { depth, maxNodes }, ctx) => {
-      const members = (await ctx.services.rings.ring(ring.id))?.members ?? [];
+      const members = (await ringWithMembers(ctx, ring.id))?.members ?? [];
       const chart = await ctx.services.linkCharts.chart({
         seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
         depth: depth ?? 1,

@@ -57,7 +57,11 @@ const cases: CodeCase[] = [
     name: 'a refused chart request under a ring',
     query: '{ ring(id: "ring_1") { linkChart { __typename } } }',
     services: {
-      rings: { ring: async () => ({ ring: { id: 'ring_1' }, members: [{ entityId: 'per_1', role: 'VICTIM' }] }) },
+      rings: {
+        ring: async () => ({ ring: { id: 'ring_1' }, members: [{ entityId: 'per_1', role: 'VICTIM' }] }),
+        rings: async () =>
+          new Map([['ring_1', { ring: { id: 'ring_1' }, members: [{ entityId: 'per_1', role: 'VICTIM' }] }]]),
+      },
       linkCharts: { chart: fails(new InvalidChartRequestError('maxNodes must be at most 2000')) },
     },
     code: 'BAD_USER_INPUT',
