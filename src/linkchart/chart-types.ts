@@ -1,17 +1,9 @@
 import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { EntityKind } from '../entities/entity-records.ts';
 
-/** The link types of the contract, which a client may filter on. */
-export const LINK_TYPES = [
-  'USES_PHONE',
-  'CALLED',
-  'RECRUITED_BY',
-  'KNOWS',
-  'RELATIVE_OF',
-  'INVOLVED_IN',
-  'OPERATES',
-] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
+import { LINK_TYPES, type LinkType } from '../entities/vocabulary.ts';
+
+export { LINK_TYPES, type LinkType };
 
 /**
  * How people reach border crossings and crossings their checkpoint: (Person)-[:MADE]->

@@ -4,7 +4,7 @@ import { allCheckpoints } from '../../../seed/vocab/checkpoints.ts';
 import { countBatchRecords, type EntityRefInput, type IngestBatchInput } from '../../../seed/ingest-types.ts';
 import { cachedScenario } from './collect-scenario.ts';
 
-const CASE_ROLES = ['SUSPECT', 'VICTIM', 'SUSPECTED_VICTIM', 'WITNESS', 'REPORTER'];
+import { CASE_ROLES } from '../../../src/entities/vocabulary.ts';
 
 const smallBatches = { preset: 'demo', people: 1_200, rings: 5, seed: 11, batchSize: 60 } as const;
 
