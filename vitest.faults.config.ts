@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // npm run test:faults: the service as its own process on its own embedded Neo4j, with faults
-// injected (test/faults/). Not part of npm test: it takes a few minutes and kills JVMs.
+// injected (test/faults/). Not part of npm test, which stays quick: it takes a few minutes and
+// kills JVMs; CI (.ci/run) runs it after npm test.
 export default defineConfig({
   test: {
     name: 'faults',

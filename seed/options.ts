@@ -12,6 +12,24 @@ export interface ScenarioSize {
   tourGroups: number;
   /** Police cases unrelated to trafficking (theft, fraud). */
   ordinaryCases: number;
+  /**
+   * Rings that recruit youths online for scam compounds: shared burners call many young people, who leave
+   * alone or in twos for Cambodia or Laos with no escort and do not come back. No recruitment link.
+   */
+  onlineRecruitmentRings: number;
+  /** Family-run child trafficking: an aunt or uncle takes two to four children under 16 to China, back alone. */
+  familyRings: number;
+  /**
+   * Groups that look like rings and are not, rotating over contract workers of a licensed agency, a family
+   * shop's phone, a call centre's rota, a school trip and day traders (see seed/README.md).
+   */
+  decoyGroups: number;
+  /**
+   * Records written the way the agencies' data really arrives: the border guard in ASCII upper case with
+   * the passport, the labour department given name first, telecom subscribers with few birth dates or
+   * documents, and burner SIMs registered to straw names.
+   */
+  fieldNoise: boolean;
 }
 
 export interface ScenarioOptions extends ScenarioSize {
@@ -23,12 +41,34 @@ export interface ScenarioOptions extends ScenarioSize {
   referenceDate: string;
 }
 
-export type ScenarioPresetName = 'demo' | 'test' | 'bench';
+export type ScenarioPresetName = 'demo' | 'test' | 'bench' | 'field';
+
+/** What the presets without the field shapes leave out; their output is the same as before those shapes. */
+const withoutFieldShapes = { onlineRecruitmentRings: 0, familyRings: 0, decoyGroups: 0, fieldNoise: false } as const;
 
 export const scenarioPresets: Readonly<Record<ScenarioPresetName, Readonly<ScenarioSize>>> = {
-  demo: { people: 2_000, rings: 8, licensedAgencies: 2, tourGroups: 4, ordinaryCases: 12 },
-  test: { people: 10_000, rings: 30, licensedAgencies: 5, tourGroups: 20, ordinaryCases: 60 },
-  bench: { people: 1_000_000, rings: 2_000, licensedAgencies: 40, tourGroups: 2_000, ordinaryCases: 6_000 },
+  demo: { people: 2_000, rings: 8, licensedAgencies: 2, tourGroups: 4, ordinaryCases: 12, ...withoutFieldShapes },
+  test: { people: 10_000, rings: 30, licensedAgencies: 5, tourGroups: 20, ordinaryCases: 60, ...withoutFieldShapes },
+  bench: {
+    people: 1_000_000,
+    rings: 2_000,
+    licensedAgencies: 40,
+    tourGroups: 2_000,
+    ordinaryCases: 6_000,
+    ...withoutFieldShapes,
+  },
+  // The test city's size with every kind of ring, the decoys and the agencies' own records.
+  field: {
+    people: 10_000,
+    rings: 12,
+    licensedAgencies: 5,
+    tourGroups: 20,
+    ordinaryCases: 60,
+    onlineRecruitmentRings: 9,
+    familyRings: 9,
+    decoyGroups: 20,
+    fieldNoise: true,
+  },
 };
 
 export const defaultScenarioOptions = {
@@ -47,7 +87,7 @@ const isoDate = z
 
 const optionsSchema = z
   .object({
-    preset: z.enum(['demo', 'test', 'bench']),
+    preset: z.enum(['demo', 'test', 'bench', 'field']),
     seed: z.number().int().min(0).max(0xffffffff),
     batchSize: z.number().int().min(20),
     referenceDate: isoDate,
@@ -56,11 +96,18 @@ const optionsSchema = z
     licensedAgencies: z.number().int().min(1),
     tourGroups: z.number().int().min(0),
     ordinaryCases: z.number().int().min(0),
+    onlineRecruitmentRings: z.number().int().min(0),
+    familyRings: z.number().int().min(0),
+    decoyGroups: z.number().int().min(0),
+    fieldNoise: z.boolean(),
   })
-  .refine((options) => options.rings * 40 <= options.people, {
-    message: 'too many rings for the number of people (a ring with its households needs about 40 people)',
-    path: ['rings'],
-  });
+  .refine(
+    (options) => (options.rings + options.onlineRecruitmentRings) * 40 + options.familyRings * 12 <= options.people,
+    {
+      message: 'too many rings for the number of people (a ring with its households needs about 40 people)',
+      path: ['rings'],
+    },
+  );
 
 /** Fills the preset's sizes and the defaults, then validates; throws a ZodError on bad input. */
 export function resolveScenarioOptions(input: ScenarioOptionsInput = {}): ScenarioOptions {

@@ -8,7 +8,16 @@ export interface SourceRef {
   externalId: string;
 }
 
-export type RingShape = 'LABOUR_EXPORT_SCAM' | 'CHILD_TRAFFICKING_CN' | 'BRIDES_TO_CN' | 'SCAM_COMPOUND_YOUTHS';
+export type RingShape =
+  | 'LABOUR_EXPORT_SCAM'
+  | 'CHILD_TRAFFICKING_CN'
+  | 'BRIDES_TO_CN'
+  | 'SCAM_COMPOUND_YOUTHS'
+  | 'ONLINE_SCAM_RECRUITMENT'
+  | 'FAMILY_CHILD_TRAFFICKING';
+
+/** Groups planted to look like rings; detection must keep them out of its top candidates. */
+export type DecoyKind = 'CONTRACT_WORKERS' | 'FAMILY_SHOP_PHONE' | 'CALL_CENTRE_ROTA' | 'SCHOOL_TRIP' | 'DAY_TRADERS';
 export type RingRole = 'organiser' | 'recruiter' | 'escort' | 'victim';
 
 /** First line: what was generated, so a truth file explains itself. */
@@ -18,7 +27,7 @@ export interface ScenarioTruthRecord {
   preset: string;
   seed: number;
   referenceDate: string;
-  options: Record<string, string | number>;
+  options: Record<string, string | number | boolean>;
 }
 
 export interface RingMemberTruth {
@@ -41,9 +50,22 @@ export interface RingTruthRecord {
   /** Police case records tied to the ring, if any. */
   cases: SourceRef[];
   burnerPhones: string[];
+  /**
+   * Telecom subscriber records of made-up people to whom the ring's burner SIMs are registered (field noise):
+   * no real person, so a candidate holding them is neither credited nor penalised for it.
+   */
+  strawSubscribers?: SourceRef[];
   /** Ids of earlier rings that share a member (a shared recruiter). */
   sharesMembersWith: string[];
   members: RingMemberTruth[];
+}
+
+/** A decoy: people whose records look like a ring's in one way, who are no ring. */
+export interface DecoyTruthRecord {
+  type: 'decoy';
+  id: string;
+  kind: DecoyKind;
+  members: { person: string; refs: SourceRef[] }[];
 }
 
 /** A real person known to several sources (or twice to one): these records are the same person. */
@@ -58,6 +80,8 @@ export interface SummaryTruthRecord {
   type: 'summary';
   realPeople: number;
   rings: number;
+  /** Decoy groups planted (0 without the field shapes). */
+  decoys?: number;
   counts: ScenarioCounts;
 }
 
@@ -71,4 +95,5 @@ export interface ScenarioCounts {
   batches: number;
 }
 
-export type TruthRecord = ScenarioTruthRecord | RingTruthRecord | IdentityTruthRecord | SummaryTruthRecord;
+export type TruthRecord =
+  ScenarioTruthRecord | RingTruthRecord | DecoyTruthRecord | IdentityTruthRecord | SummaryTruthRecord;

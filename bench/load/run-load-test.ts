@@ -193,7 +193,7 @@ async function main(): Promise<number> {
         agency: 'police',
         clearance: ['minors', 'victims'],
       }),
-      ingest: await signToken(secret!, { sub: 'load-ingest', roles: ['ingest'] as Role[], agency: 'telecom' }),
+      ingest: await signToken(secret!, { sub: 'load-ingest', roles: ['ingest'] as Role[], agency: `load-${runId}` }),
     };
     const client = new Client(url, tokens);
     const admin = new Client(url, {

@@ -150,11 +150,16 @@ export async function measureIngestThroughput(scenario: ScenarioOptionsInput): P
   const records = batches.reduce((total, batch) => total + countRecords(batch), 0);
   const warmUp = warmUpBatches(scenario.seed ?? 1);
 
-  const token = await signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: 'bench' });
+  // One ingest token per agency, as each agency's system sends only its own sources.
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (source: string) => {
+    if (!tokens.has(source)) tokens.set(source, signToken(SECRET, { sub: 'bench', roles: ['ingest'], agency: source }));
+    return tokens.get(source)!;
+  };
   const graphql = await timeThroughService(warmUp, batches, async (service, batch) => {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(batch.source)}` },
       body: JSON.stringify({
         query: 'mutation($b: IngestBatchInput!) { ingest(batch: $b) { accepted rejected } }',
         variables: { b: batch },

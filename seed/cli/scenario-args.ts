@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { resolveScenarioOptions, type ScenarioOptionsInput, type ScenarioPresetName } from '../options.ts';
 
 export const scenarioUsage =
-  '[--preset demo|test|bench] [--seed N] [--people N] [--rings N]\n' +
-  '  [--licensed-agencies N] [--tour-groups N] [--ordinary-cases N] [--batch-size N] [--reference-date YYYY-MM-DD]';
+  '[--preset demo|test|bench|field] [--seed N] [--people N] [--rings N]\n' +
+  '  [--licensed-agencies N] [--tour-groups N] [--ordinary-cases N] [--batch-size N] [--reference-date YYYY-MM-DD]\n' +
+  '  [--online-recruitment-rings N] [--family-rings N] [--decoy-groups N] [--field-noise]';
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -29,11 +30,15 @@ export function readScenarioArgs<K extends string>(
       'ordinary-cases': { type: 'string' },
       'batch-size': { type: 'string' },
       'reference-date': { type: 'string' },
+      'online-recruitment-rings': { type: 'string' },
+      'family-rings': { type: 'string' },
+      'decoy-groups': { type: 'string' },
+      'field-noise': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
   const text = values as Record<string, string | undefined>;
-  const input: Record<string, string | number | undefined> = {
+  const input: Record<string, string | number | boolean | undefined> = {
     preset: text['preset'] as ScenarioPresetName | undefined,
     seed: integer('seed', text['seed']),
     people: integer('people', text['people']),
@@ -43,6 +48,10 @@ export function readScenarioArgs<K extends string>(
     ordinaryCases: integer('ordinary-cases', text['ordinary-cases']),
     batchSize: integer('batch-size', text['batch-size']),
     referenceDate: text['reference-date'],
+    onlineRecruitmentRings: integer('online-recruitment-rings', text['online-recruitment-rings']),
+    familyRings: integer('family-rings', text['family-rings']),
+    decoyGroups: integer('decoy-groups', text['decoy-groups']),
+    fieldNoise: values['field-noise'] === true ? true : undefined,
   };
   const flags = Object.fromEntries(extra.map((name) => [name, text[name]])) as Partial<Record<K, string>>;
   return {

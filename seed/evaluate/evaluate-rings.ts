@@ -5,6 +5,15 @@ export interface PlantedRing {
   id: string;
   shape?: string;
   members: readonly { person: string; refs: readonly SourceRef[] }[];
+  /** Records of made-up people (straw SIM subscribers): a candidate member made only of them is not counted. */
+  strawSubscribers?: readonly SourceRef[];
+}
+
+/** A planted group that looks like a ring and is none (see seed/README.md). */
+export interface PlantedDecoy {
+  id: string;
+  kind: string;
+  members: readonly { person: string; refs: readonly SourceRef[] }[];
 }
 
 /**
@@ -25,6 +34,20 @@ export interface RingCandidate {
 export interface EvaluateRingsOptions {
   /** Jaccard similarity at which a candidate and a planted ring count as the same ring. */
   threshold?: number;
+  /** Decoy groups; a top-k candidate that matches no ring and is mostly one decoy's people counts as that decoy. */
+  decoys?: readonly PlantedDecoy[];
+}
+
+/** Recall and precision at k of one ring shape (see evaluateRings). */
+export interface ShapeEvaluation {
+  shape: string;
+  planted: number;
+  found: number;
+  recall: number;
+  /** k = planted rings of the shape. */
+  k: number;
+  correctAtK: number;
+  precisionAtK: number;
 }
 
 export interface RingMatch {
@@ -41,8 +64,12 @@ export interface CandidateMatch {
   score: number;
   size: number;
   bestRing: string | null;
+  /** Shape of bestRing. */
+  bestShape: string | null;
   jaccard: number;
   correct: boolean;
+  /** The decoy most of the candidate's people belong to, when it matches no ring. */
+  decoy: string | null;
 }
 
 export interface RingEvaluation {
@@ -58,6 +85,10 @@ export interface RingEvaluation {
   precisionAtK: number;
   rings: RingMatch[];
   topCandidates: CandidateMatch[];
+  /** Per ring shape, in the order shapes first appear among the planted rings. */
+  byShape: ShapeEvaluation[];
+  /** Decoy groups that a top-k candidate stands for, with the candidate. */
+  decoysInTopK: { decoy: string; kind: string; candidate: string }[];
 }
 
 const refKey = (ref: SourceRef): string => `${ref.source}\u0000${ref.externalId}`;
@@ -78,6 +109,14 @@ export function evaluateRings(
   options: EvaluateRingsOptions = {},
 ): RingEvaluation {
   const threshold = options.threshold ?? 0.5;
+  const straw = new Set(planted.flatMap((ring) => (ring.strawSubscribers ?? []).map(refKey)));
+  const decoys = options.decoys ?? [];
+  const decoysByRef = new Map<string, number>();
+  decoys.forEach((decoy, decoyIndex) => {
+    for (const member of decoy.members) {
+      for (const ref of member.refs) decoysByRef.set(refKey(ref), decoyIndex);
+    }
+  });
   const personsByRef = new Map<string, Set<string>>();
   const ringsByPerson = new Map<string, number[]>();
   const ringSizes = planted.map((ring, ringIndex) => {
@@ -99,10 +138,14 @@ export function evaluateRings(
     return people.size;
   });
 
-  const overlapsOf = (candidate: RingCandidate): { size: number; overlaps: Overlap[] } => {
+  const overlapsOf = (candidate: RingCandidate): { size: number; overlaps: Overlap[]; decoy: number | null } => {
     const people = new Set<string>();
     const strangers = new Set<string>();
+    const decoyCounts = new Map<number, number>();
     for (const member of candidate.members) {
+      if (member.refs.length > 0 && member.refs.every((ref) => straw.has(refKey(ref)))) continue;
+      const decoy = member.refs.map((ref) => decoysByRef.get(refKey(ref))).find((d) => d !== undefined);
+      if (decoy !== undefined) decoyCounts.set(decoy, (decoyCounts.get(decoy) ?? 0) + 1);
       let matched = false;
       for (const ref of member.refs) {
         const persons = personsByRef.get(refKey(ref));
@@ -121,12 +164,16 @@ export function evaluateRings(
       ringIndex,
       jaccard: common / ((ringSizes[ringIndex] ?? 0) + size - common),
     }));
-    return { size, overlaps };
+    let decoy: number | null = null;
+    for (const [index, count] of decoyCounts) {
+      if (count * 2 >= size && (decoy === null || count > (decoyCounts.get(decoy) ?? 0))) decoy = index;
+    }
+    return { size, overlaps, decoy };
   };
 
   const bestByRing = planted.map(() => ({ candidate: null as string | null, jaccard: 0 }));
   const judged = candidates.map((candidate) => {
-    const { size, overlaps } = overlapsOf(candidate);
+    const { size, overlaps, decoy } = overlapsOf(candidate);
     let best: Overlap | undefined;
     for (const overlap of overlaps) {
       if (!best || overlap.jaccard > best.jaccard) best = overlap;
@@ -138,7 +185,10 @@ export function evaluateRings(
     }
     const jaccard = best?.jaccard ?? 0;
     const bestRing = best ? (planted[best.ringIndex]?.id ?? null) : null;
-    return { id: candidate.id, score: candidate.score, size, bestRing, jaccard, correct: jaccard >= threshold };
+    const bestShape = best ? (planted[best.ringIndex]?.shape ?? null) : null;
+    const correct = jaccard >= threshold;
+    const decoyId = !correct && decoy !== null ? (decoys[decoy]?.id ?? null) : null;
+    return { id: candidate.id, score: candidate.score, size, bestRing, bestShape, jaccard, correct, decoy: decoyId };
   });
 
   const rings: RingMatch[] = planted.map((ring, index) => {
@@ -153,11 +203,17 @@ export function evaluateRings(
     };
   });
   const k = planted.length;
-  const topCandidates = [...judged]
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, k);
+  const ranked = [...judged].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const topCandidates = ranked.slice(0, k);
   const found = rings.filter((ring) => ring.found).length;
   const correctAtK = topCandidates.filter((candidate) => candidate.correct).length;
+  const byShape = shapeEvaluations(rings, ranked);
+  const decoysInTopK: RingEvaluation['decoysInTopK'] = [];
+  for (const candidate of topCandidates) {
+    if (candidate.decoy === null || decoysInTopK.some((hit) => hit.decoy === candidate.decoy)) continue;
+    const decoy = decoys.find((d) => d.id === candidate.decoy);
+    decoysInTopK.push({ decoy: candidate.decoy, kind: decoy?.kind ?? '', candidate: candidate.id });
+  }
   return {
     threshold,
     plantedCount: planted.length,
@@ -169,5 +225,25 @@ export function evaluateRings(
     precisionAtK: k === 0 ? 1 : correctAtK / k,
     rings,
     topCandidates,
+    byShape,
+    decoysInTopK,
   };
+}
+
+/**
+ * Per shape S with k_S planted rings: recall, and precision at k_S over the candidates that are S's or no
+ * ring's (the best-overlapping planted ring is of shape S, or there is none), ranked by score. So a shape's
+ * precision falls when fragments or doubles of its rings, or ordinary communities and decoys, outrank its
+ * rings; the other shapes' candidates do not count against it.
+ */
+function shapeEvaluations(rings: readonly RingMatch[], ranked: readonly CandidateMatch[]): ShapeEvaluation[] {
+  const shapes = [...new Set(rings.map((ring) => ring.shape ?? '?'))];
+  return shapes.map((shape) => {
+    const own = rings.filter((ring) => (ring.shape ?? '?') === shape);
+    const k = own.length;
+    const found = own.filter((ring) => ring.found).length;
+    const pool = ranked.filter((candidate) => candidate.bestRing === null || (candidate.bestShape ?? '?') === shape);
+    const correctAtK = pool.slice(0, k).filter((candidate) => candidate.correct).length;
+    return { shape, planted: k, found, recall: found / k, k, correctAtK, precisionAtK: correctAtK / k };
+  });
 }

@@ -40,7 +40,7 @@ export function withTypo(random: Random, name: PersonName): PersonName {
   return { ...name, given: letters.join('') };
 }
 
-export type NameStyle = 'canonical' | 'ascii' | 'ascii-upper' | 'given-first' | 'typo';
+export type NameStyle = 'canonical' | 'ascii' | 'ascii-upper' | 'given-first' | 'given-first-marked' | 'typo';
 
 export function writeName(random: Random, name: PersonName, style: NameStyle): string {
   switch (style) {
@@ -52,6 +52,9 @@ export function writeName(random: Random, name: PersonName, style: NameStyle): s
       return stripDiacritics(canonicalFullName(name)).toUpperCase();
     case 'given-first':
       return stripDiacritics(givenNameFirst(name));
+    case 'given-first-marked':
+      // "Ngân Trần Thị": given name first with its diacritics, as the labour department's forms write it.
+      return givenNameFirst(name);
     case 'typo':
       return canonicalFullName(withTypo(random, name));
   }

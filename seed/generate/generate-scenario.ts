@@ -5,6 +5,9 @@ import { EvenSchedule } from './even-schedule.ts';
 import { createHousehold } from './households.ts';
 import { createLicensedAgencies } from './licensed-agencies.ts';
 import { openOrdinaryCase } from './ordinary-cases.ts';
+import { plantDecoy } from './decoys/plant-decoy.ts';
+import { plantFamilyRing } from './rings/plant-family-ring.ts';
+import { plantOnlineRecruitmentRing } from './rings/plant-online-recruitment.ts';
 import { plantRing } from './rings/plant-ring.ts';
 import { createScenarioContext, type ScenarioContext } from './scenario-context.ts';
 import { sendTourGroup } from './tour-groups.ts';
@@ -18,12 +21,46 @@ function peopleCreated(ctx: ScenarioContext): number {
   return ctx.nextPersonKey - 1;
 }
 
-/** Runs one unit of the scenario: a planted ring, a tour group, a case, or else an ordinary household. */
-function step(ctx: ScenarioContext, rings: EvenSchedule, tours: EvenSchedule, cases: EvenSchedule): void {
+interface Schedules {
+  rings: EvenSchedule;
+  online: EvenSchedule;
+  family: EvenSchedule;
+  decoys: EvenSchedule;
+  tours: EvenSchedule;
+  cases: EvenSchedule;
+}
+
+/** The rings still owed: planting one creates many people at once, so some may be due when the count is reached. */
+function plantRemainingRings(ctx: ScenarioContext, schedules: Schedules): boolean {
+  const kinds = [
+    [schedules.rings, plantRing],
+    [schedules.online, plantOnlineRecruitmentRing],
+    [schedules.family, plantFamilyRing],
+  ] as const;
+  for (const [schedule, plantOne] of kinds) {
+    if (schedule.remaining === 0) continue;
+    plantOne(ctx);
+    schedule.markFired();
+    return true;
+  }
+  return false;
+}
+
+/** Runs one unit of the scenario: a planted ring, a decoy, a tour group, a case, or else an ordinary household. */
+function step(ctx: ScenarioContext, schedules: Schedules): void {
+  const { rings, online, family, decoys, tours, cases } = schedules;
   const progress = peopleCreated(ctx);
   if (rings.isDue(progress)) {
     plantRing(ctx);
     rings.markFired();
+  } else if (online.isDue(progress)) {
+    plantOnlineRecruitmentRing(ctx);
+    online.markFired();
+  } else if (family.isDue(progress)) {
+    plantFamilyRing(ctx);
+    family.markFired();
+  } else if (decoys.isDue(progress) && plantDecoy(ctx)) {
+    decoys.markFired();
   } else if (tours.isDue(progress) && sendTourGroup(ctx)) {
     tours.markFired();
   } else if (cases.isDue(progress) && openOrdinaryCase(ctx)) {
@@ -49,19 +86,19 @@ export function* generateScenario(
 
   createLicensedAgencies(ctx);
   yield* ctx.router.takeReady();
-  const rings = new EvenSchedule(options.rings, options.people);
-  const tours = new EvenSchedule(options.tourGroups, options.people);
-  const cases = new EvenSchedule(options.ordinaryCases, options.people);
+  const schedules: Schedules = {
+    rings: new EvenSchedule(options.rings, options.people),
+    online: new EvenSchedule(options.onlineRecruitmentRings, options.people),
+    family: new EvenSchedule(options.familyRings, options.people),
+    decoys: new EvenSchedule(options.decoyGroups, options.people),
+    tours: new EvenSchedule(options.tourGroups, options.people),
+    cases: new EvenSchedule(options.ordinaryCases, options.people),
+  };
   while (peopleCreated(ctx) < options.people) {
-    step(ctx, rings, tours, cases);
+    step(ctx, schedules);
     yield* ctx.router.takeReady();
   }
-  // Planting a ring creates many people at once, so the last ones may still be owed when the count is reached.
-  while (rings.remaining > 0) {
-    plantRing(ctx);
-    rings.markFired();
-    yield* ctx.router.takeReady();
-  }
+  while (plantRemainingRings(ctx, schedules)) yield* ctx.router.takeReady();
 
   ctx.router.flushAll();
   ctx.recent.evictAll();
@@ -70,6 +107,7 @@ export function* generateScenario(
     type: 'summary',
     realPeople: peopleCreated(ctx),
     rings: ctx.ringsPlanted,
+    ...(ctx.decoysPlanted > 0 ? { decoys: ctx.decoysPlanted } : {}),
     counts: { ...ctx.router.counts },
   });
 }

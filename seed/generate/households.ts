@@ -17,7 +17,7 @@ import { ensureTelecomSubscriber, personRef, phoneRef, registerWithPolice, sendP
 import { sources } from './sources.ts';
 import { maybeMakeTrader } from './traders.ts';
 
-function nameFor(ctx: ScenarioContext, sex: 'MALE' | 'FEMALE', family: string): PersonName {
+export function nameFor(ctx: ScenarioContext, sex: 'MALE' | 'FEMALE', family: string): PersonName {
   const { random } = ctx;
   return sex === 'MALE'
     ? { family, middle: random.pickWeighted(maleMiddleNames), given: random.pick(maleGivenNames) }

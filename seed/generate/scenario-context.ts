@@ -35,7 +35,11 @@ export interface ScenarioContext {
   readonly legitimateRecruitRate: number;
   readonly emitTruth: (record: TruthRecord) => void;
   nextPersonKey: number;
+  /** Rings of every shape, which numbers their ids. */
   ringsPlanted: number;
+  /** Rings of the four rotating shapes, which picks the next one's shape. */
+  rotatingRingsPlanted: number;
+  decoysPlanted: number;
 }
 
 const neighbourhoodHouseholds = 600;
@@ -49,8 +53,11 @@ function legitimateRecruitRate(options: ScenarioOptions): number {
 
 /** A short digest of the options, so two different scenarios never share idempotency keys. */
 export function scenarioFingerprint(options: ScenarioOptions): string {
+  // The field shapes' knobs count only when used, so the older presets keep their idempotency keys.
+  const { onlineRecruitmentRings, familyRings, decoyGroups, fieldNoise, ...older } = options;
+  const used = fieldNoise || onlineRecruitmentRings + familyRings + decoyGroups > 0;
   let hash = 0x811c9dc5;
-  for (const char of JSON.stringify(options)) {
+  for (const char of JSON.stringify(used ? options : older)) {
     hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
@@ -81,6 +88,8 @@ export function createScenarioContext(
     emitTruth,
     nextPersonKey: 1,
     ringsPlanted: 0,
+    rotatingRingsPlanted: 0,
+    decoysPlanted: 0,
   };
 }
 

@@ -3,6 +3,7 @@ import { passportNumber } from '../format/document-numbers.ts';
 import { canonicalFullName, writeName, type NameStyle } from '../format/name-variants.ts';
 import { writePhone, type PhoneStyle } from '../format/phone-numbers.ts';
 import type { EntityRefInput, PersonInput } from '../ingest-types.ts';
+import type { SourceRef } from '../truth-types.ts';
 import type { Person } from './people.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 import { sources, type SourceName } from './sources.ts';
@@ -35,6 +36,31 @@ const nameStyles: Record<SourceName, readonly (readonly [NameStyle, number])[]> 
   ],
 };
 
+/**
+ * The same agencies as their data really arrives (the `fieldNoise` option): the border guard writes ASCII upper
+ * case, the labour department puts the given name first, telecom's clerks copy names any way.
+ */
+const fieldNameStyles: Record<SourceName, readonly (readonly [NameStyle, number])[]> = {
+  police: [['canonical', 1]],
+  telecom: [
+    ['canonical', 40],
+    ['ascii', 30],
+    ['given-first', 15],
+    ['typo', 15],
+  ],
+  'border-guard': [
+    ['ascii-upper', 90],
+    ['typo', 10],
+  ],
+  'labour-dept': [
+    ['given-first-marked', 55],
+    ['canonical', 25],
+    ['ascii', 10],
+    ['typo', 10],
+  ],
+  'foreign-affairs': nameStyles['foreign-affairs'],
+};
+
 const phoneStyles: Record<SourceName, readonly PhoneStyle[]> = {
   police: ['national-spaced', 'national', 'international-dashes'],
   telecom: ['e164', 'international-spaced'],
@@ -60,7 +86,7 @@ export function sendPhone(ctx: ScenarioContext, source: SourceName, national: st
 }
 
 function describe(ctx: ScenarioContext, person: Person, source: SourceName, externalId: string): PersonInput {
-  const style = ctx.random.pickWeighted(nameStyles[source]);
+  const style = ctx.random.pickWeighted((ctx.options.fieldNoise ? fieldNameStyles : nameStyles)[source]);
   return { externalId, fullName: writeName(ctx.random, person.name, style), sex: person.sex, nationality: 'VN' };
 }
 
@@ -104,8 +130,10 @@ export function ensureTelecomSubscriber(ctx: ScenarioContext, person: Person): s
   if (person.telecomId) return person.telecomId;
   const externalId = ctx.ids.next('TB');
   const record = describe(ctx, person, sources.telecom, externalId);
-  if (ctx.random.chance(0.7)) record.dateOfBirth = formatDay(person.birthDay);
-  if (person.citizenId && ctx.random.chance(0.75)) record.documentNumbers = [person.citizenId];
+  // Field records: a SIM sold at a kiosk seldom carries the buyer's birth date or id.
+  const field = ctx.options.fieldNoise;
+  if (ctx.random.chance(field ? 0.4 : 0.7)) record.dateOfBirth = formatDay(person.birthDay);
+  if (person.citizenId && ctx.random.chance(field ? 0.3 : 0.75)) record.documentNumbers = [person.citizenId];
   ctx.router.person(sources.telecom, record);
   remember(person, sources.telecom, externalId);
   person.telecomId = externalId;
@@ -124,7 +152,8 @@ export function ensureBorderGuardRecord(ctx: ScenarioContext, person: Person): s
   const record = describe(ctx, person, sources.borderGuard, externalId);
   record.dateOfBirth = formatDay(person.birthDay);
   person.passport ??= passportNumber(person.key);
-  if (ctx.random.chance(0.85) || !person.citizenId) record.documentNumbers = [person.passport];
+  if (ctx.options.fieldNoise || ctx.random.chance(0.85) || !person.citizenId)
+    record.documentNumbers = [person.passport];
   else record.documentNumbers = [person.citizenId];
   ctx.router.person(sources.borderGuard, record);
   remember(person, sources.borderGuard, externalId);
@@ -142,11 +171,12 @@ export function ensureLabourRecord(ctx: ScenarioContext, person: Person): string
   if (person.labourId) return person.labourId;
   const externalId = ctx.ids.next('NLD');
   const record = describe(ctx, person, sources.labour, externalId);
-  if (ctx.random.chance(0.8)) record.dateOfBirth = formatDay(person.birthDay);
+  const field = ctx.options.fieldNoise;
+  if (ctx.random.chance(field ? 0.6 : 0.8)) record.dateOfBirth = formatDay(person.birthDay);
   record.province = person.province.name;
   const documents: string[] = [];
-  if (person.citizenId && ctx.random.chance(0.6)) documents.push(person.citizenId);
-  if (ctx.random.chance(0.4)) documents.push((person.passport ??= passportNumber(person.key)));
+  if (person.citizenId && ctx.random.chance(field ? 0.3 : 0.6)) documents.push(person.citizenId);
+  if (ctx.random.chance(field ? 0.3 : 0.4)) documents.push((person.passport ??= passportNumber(person.key)));
   if (documents.length > 0) record.documentNumbers = documents;
   ctx.router.person(sources.labour, record);
   if (person.mobile && ctx.random.chance(0.5)) {
@@ -167,4 +197,24 @@ export function openRepatriationRecord(ctx: ScenarioContext, person: Person): st
   ctx.router.person(sources.foreignAffairs, record);
   remember(person, sources.foreignAffairs, externalId);
   return externalId;
+}
+
+/**
+ * A SIM registered to a straw name (field noise): a telecom subscriber record of nobody real, with no birth
+ * date or document, using the phone. Returns the record, which the ring's truth lists as a straw subscriber.
+ */
+export function registerStrawSubscriber(ctx: ScenarioContext, national: string, name: string): SourceRef {
+  const externalId = ctx.ids.next('TB');
+  ctx.router.person(sources.telecom, {
+    externalId,
+    fullName: name,
+    sex: ctx.random.chance(0.5) ? 'MALE' : 'FEMALE',
+    nationality: 'VN',
+  });
+  ctx.router.link(sources.telecom, {
+    type: 'USES_PHONE',
+    from: personRef(externalId),
+    to: phoneRef(ctx, sources.telecom, national),
+  });
+  return { source: sources.telecom, externalId };
 }

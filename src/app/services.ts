@@ -1,4 +1,5 @@
 import { AuditTrail } from '../audit/audit-trail.ts';
+import { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import { EntityReader } from '../entities/read-entities.ts';
 import { IngestService } from '../ingest/ingest-batch.ts';
@@ -9,7 +10,7 @@ import type { Services } from '../graphql/services.ts';
 
 export type { Services };
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, options: { sourceAgencies?: ReadonlyMap<string, string> } = {}): Services {
   return {
     db,
     entities: new EntityReader(db),
@@ -18,5 +19,6 @@ export function createServices(db: Database): Services {
     rings: new RingDetectionService(db),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
+    sourceOwnership: new SourceOwnership(options.sourceAgencies),
   };
 }

@@ -31,7 +31,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     ? new LocalNeo4jSupervisor(localNeo4j, db, boltPort, { log: (level, message) => logger[level](message) })
     : undefined;
 
-  const services = createServices(db);
+  const services = createServices(db, { sourceAgencies: config.sourceAgencies });
   const yoga = createGraphQLHandler({
     services,
     production: config.production,

@@ -1,8 +1,38 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../ingest/check-values.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** A source or agency name as SOURCE_AGENCIES may name it: letters, digits, '.', '_' and '-'. */
+const SOURCE_OR_AGENCY = new RegExp(`^[\\p{L}\\p{N}._-]{1,${TEXT_LIMITS.source}}$`, 'u');
+
+/**
+ * SOURCE_AGENCIES: `source:agency` pairs separated by commas (`police-hcm:police,telecom-vn:telecom`),
+ * the sources that do not belong to the agency of their own name. A source named twice is refused:
+ * each source belongs to exactly one agency.
+ */
+const sourceAgencies = z.string().transform((value, ctx) => {
+  const agencies = new Map<string, string>();
+  for (const entry of value.split(',').filter((part) => part.trim())) {
+    const pair = entry.split(':').map((part) => part.trim());
+    const [source, agency] = pair;
+    if (pair.length !== 2 || !SOURCE_OR_AGENCY.test(source!) || !SOURCE_OR_AGENCY.test(agency!)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry.trim()}" is not source:agency (names of letters, digits, ".", "_" and "-"; e.g. police-hcm:police,telecom-vn:telecom)`,
+      });
+      return z.NEVER;
+    }
+    if (agencies.has(source!)) {
+      ctx.addIssue({ code: 'custom', message: `source ${source} is mapped twice: a source belongs to one agency` });
+      return z.NEVER;
+    }
+    agencies.set(source!, agency!);
+  }
+  return agencies as ReadonlyMap<string, string>;
+});
 
 const environmentSchema = z.object({
   PORT: z.coerce
@@ -35,6 +65,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
     .default('2g'),
+  SOURCE_AGENCIES: sourceAgencies.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -64,6 +95,11 @@ export interface Config {
     issuer: string | undefined;
     audience: string | undefined;
   };
+  /**
+   * The sources that belong to an agency of another name (source -> agency); every other
+   * source belongs to the agency of its own name (src/auth/source-ownership.ts).
+   */
+  sourceAgencies: ReadonlyMap<string, string>;
   /** Per-token (sub) request rate: a token bucket refilled at perSecond, holding at most burst. */
   rateLimit: { perSecond: number; burst: number };
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -112,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
     },
+    sourceAgencies: e.SOURCE_AGENCIES ?? new Map(),
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

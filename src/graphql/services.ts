@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { SourceOwnership } from '../auth/source-ownership.ts';
 import type { Database } from '../db/database.ts';
 import type { EntityReader } from '../entities/read-entities.ts';
 import type { IngestService } from '../ingest/ingest-batch.ts';
@@ -18,4 +19,6 @@ export interface Services {
   rings: RingDetectionService;
   audit: AuditTrail;
   resolution: ResolutionService;
+  /** Which agency each source belongs to: who may send it through the API. */
+  sourceOwnership: SourceOwnership;
 }

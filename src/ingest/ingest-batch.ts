@@ -1,6 +1,7 @@
 import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
+import { TEXT_LIMITS, isBlank, textProblem } from './check-values.ts';
 import { refKey } from '../entities/entity-keys.ts';
 import { SerialQueue } from '../shared/serial-queue.ts';
 import { validateBatch, type KnownEntity, type LinkRow, type ValidatedBatch } from './validate-batch.ts';
@@ -40,6 +41,30 @@ const LINK_STATEMENTS: Record<string, string> = {
   OPERATES: 'ingest/link-operates',
 };
 
+/**
+ * The batch's source as records are keyed by it (trimmed), or InvalidBatchError: there is no
+ * record to reject, so a bad source refuses the batch whole. Exported so that the API checks
+ * the same name against the caller's agency before anything else.
+ */
+export function batchSource(batch: Pick<IngestBatchInput, 'source'>): string {
+  const source = typeof batch.source === 'string' ? batch.source.trim() : '';
+  if (isBlank(source)) throw new InvalidBatchError('source is empty');
+  if (source.includes('|')) throw new InvalidBatchError('source may not contain "|"');
+  const problem = textProblem(source, 'source', TEXT_LIMITS.source);
+  if (problem) throw new InvalidBatchError(problem.message);
+  return source;
+}
+
+/** The idempotency key, checked like any text (it is part of an indexed key); none when empty. */
+function batchIdempotencyKey(batch: IngestBatchInput): string | undefined {
+  const key = batch.idempotencyKey;
+  if (key == null || key === '') return undefined;
+  if (typeof key !== 'string') throw new InvalidBatchError('idempotencyKey must be text');
+  const problem = textProblem(key, 'idempotencyKey', TEXT_LIMITS.idempotencyKey);
+  if (problem) throw new InvalidBatchError(problem.message);
+  return key;
+}
+
 export function countRecords(batch: IngestBatchInput): number {
   return (
     (batch.people?.length ?? 0) +
@@ -68,11 +93,9 @@ export class IngestService {
   async ingest(batch: IngestBatchInput, now: Date = new Date()): Promise<IngestReport> {
     const records = countRecords(batch);
     if (records > MAX_RECORDS_PER_BATCH) throw new BatchTooLargeError(records);
-    const source = batch.source?.trim();
-    if (!source) throw new InvalidBatchError('source is empty');
-    if (source.includes('|') || source.includes('\u0000'))
-      throw new InvalidBatchError('source may not contain "|" or null bytes');
-    const batchKey = batch.idempotencyKey ? `${source}|${batch.idempotencyKey}` : undefined;
+    const source = batchSource(batch);
+    const idempotencyKey = batchIdempotencyKey(batch);
+    const batchKey = idempotencyKey ? `${source}|${idempotencyKey}` : undefined;
 
     if (batchKey) {
       const earlier = await this.db.read<{ report: string | null }>('ingest/find-batch-report', { key: batchKey });

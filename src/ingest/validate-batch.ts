@@ -4,7 +4,15 @@ import { foldName, nameKey, normalizeName } from '../text/fold-name.ts';
 import type { EntityRefInput, IngestBatchInput, LinkInput, PersonInput, RecordError, Section } from './batch-types.ts';
 import { checkpointFor, type CheckpointRow } from './checkpoints.ts';
 import { entityId, refKey, sourceKey } from '../entities/entity-keys.ts';
-import { isCountryCode, isDate, isDateTime } from './check-values.ts';
+import {
+  MAX_DOCUMENTS_PER_PERSON,
+  TEXT_LIMITS,
+  isBlank,
+  isCountryCode,
+  isDate,
+  isDateTime,
+  textProblem,
+} from './check-values.ts';
 import { normalizePhone } from '../entities/normalize-phone.ts';
 
 /** Rows as the ingest Cypher takes them: normalised, keyed, with deterministic ids. */
@@ -109,29 +117,66 @@ class RecordProblem extends Error {
   }
 }
 
-function required(value: string | null | undefined, field: string): string {
-  const trimmed = value?.trim();
-  if (!trimmed) throw new RecordProblem('MISSING_FIELD', `${field} is empty`);
-  if (trimmed.includes('\u0000')) throw new RecordProblem('INVALID_VALUE', `${field} contains a null byte`);
-  return trimmed;
+const ENTITY_KINDS = new Set<string>(['PERSON', 'PHONE', 'BROKER', 'BORDER_CROSSING', 'CASE', 'CHECKPOINT']);
+const LIMIT = TEXT_LIMITS;
+
+/** A text as sent, trimmed; anything but a string (a batch file may hold a number) is refused. */
+function trimmedText(value: unknown, field: string): string {
+  if (value == null) return '';
+  if (typeof value !== 'string') throw new RecordProblem('INVALID_VALUE', `${field} must be text`);
+  return value.trim();
 }
 
-function optional(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+function checked(value: string, field: string, maxLength: number): string {
+  const problem = textProblem(value, field, maxLength);
+  if (problem) throw new RecordProblem(problem.code, problem.message);
+  return value;
+}
+
+/** A text that must show something: empty, white space or only zero-width characters is MISSING_FIELD. */
+function required(value: unknown, field: string, maxLength: number): string {
+  const trimmed = trimmedText(value, field);
+  if (isBlank(trimmed)) throw new RecordProblem('MISSING_FIELD', `${field} is empty`);
+  return checked(trimmed, field, maxLength);
+}
+
+/** A text that may be absent; one that shows nothing counts as absent. */
+function optional(value: unknown, field: string, maxLength: number): string | null {
+  const trimmed = trimmedText(value, field);
+  return isBlank(trimmed) ? null : checked(trimmed, field, maxLength);
 }
 
 function oneOf(value: string | null | undefined, allowed: Set<string>, field: string): string {
-  const v = required(value, field);
+  const v = required(value, field, LIMIT.code);
   if (!allowed.has(v)) throw new RecordProblem('INVALID_VALUE', `${field} must be one of ${[...allowed].join(', ')}`);
   return v;
 }
 
 function country(value: string | null | undefined, field: string): string {
-  const v = required(value, field).toUpperCase();
+  const v = required(value, field, LIMIT.code).toUpperCase();
   if (!isCountryCode(v))
     throw new RecordProblem('INVALID_COUNTRY', `${field} "${v}" is not an ISO 3166-1 alpha-2 code`);
   return v;
+}
+
+/** A name as stored (NFC, single spaces), within the limit also after normalising, which may lengthen it. */
+function name(value: unknown, field: string): string {
+  const normalized = normalizeName(required(value, field, LIMIT.name));
+  return checked(normalized, field, LIMIT.name);
+}
+
+/** Document numbers: at most MAX_DOCUMENTS_PER_PERSON, each checked; blanks and repeats dropped. */
+function documents(value: unknown): string[] {
+  if (value == null) return [];
+  if (!Array.isArray(value)) throw new RecordProblem('INVALID_VALUE', 'documentNumbers must be a list');
+  if (value.length > MAX_DOCUMENTS_PER_PERSON) {
+    throw new RecordProblem(
+      'VALUE_TOO_LONG',
+      `documentNumbers has ${value.length} entries; at most ${MAX_DOCUMENTS_PER_PERSON} are accepted`,
+    );
+  }
+  const numbers = value.map((d, i) => optional(d, `documentNumbers[${i}]`, LIMIT.documentNumber));
+  return [...new Set(numbers.filter((d): d is string => d !== null))];
 }
 
 /**
@@ -173,9 +218,9 @@ export async function validateBatch(
   }
 
   each('people', batch.people, (p: PersonInput) => {
-    const externalId = required(p.externalId, 'externalId');
-    const fullName = normalizeName(required(p.fullName, 'fullName'));
-    const dateOfBirth = optional(p.dateOfBirth);
+    const externalId = required(p.externalId, 'externalId', LIMIT.externalId);
+    const fullName = name(p.fullName, 'fullName');
+    const dateOfBirth = optional(p.dateOfBirth, 'dateOfBirth', LIMIT.code);
     if (dateOfBirth !== null) {
       if (!isDate(dateOfBirth)) throw new RecordProblem('INVALID_DATE', `dateOfBirth "${dateOfBirth}" is not a date`);
       if (dateOfBirth > today) throw new RecordProblem('INVALID_DATE', `dateOfBirth ${dateOfBirth} is in the future`);
@@ -184,7 +229,8 @@ export async function validateBatch(
     }
     const sex = p.sex == null ? null : oneOf(p.sex, SEXES, 'sex');
     const nationality = p.nationality == null ? null : country(p.nationality, 'nationality');
-    const documentNumbers = [...new Set((p.documentNumbers ?? []).map((d) => d.trim()).filter(Boolean))];
+    const documentNumbers = documents(p.documentNumbers);
+    const province = optional(p.province, 'province', LIMIT.province);
     const key = sourceKey('PERSON', source, externalId);
     out.people.push({
       key,
@@ -199,14 +245,14 @@ export async function validateBatch(
         sex,
         nationality,
         documentNumbers,
-        province: optional(p.province),
+        province,
       },
     });
     inBatch.set(key, { dateOfBirth });
   });
 
   each('phones', batch.phones, (p) => {
-    const number = required(p.number, 'number');
+    const number = required(p.number, 'number', LIMIT.phoneNumber);
     const defaultCountry = p.defaultCountry == null ? 'VN' : country(p.defaultCountry, 'defaultCountry');
     const e164 = normalizePhone(number, defaultCountry);
     if (!e164)
@@ -218,35 +264,43 @@ export async function validateBatch(
   });
 
   each('brokers', batch.brokers, (b) => {
-    const externalId = required(b.externalId, 'externalId');
-    const name = normalizeName(required(b.name, 'name'));
+    const externalId = required(b.externalId, 'externalId', LIMIT.externalId);
+    const brokerName = name(b.name, 'name');
     const brokerKind = oneOf(b.kind, BROKER_KINDS, 'kind');
     const licenseStatus = b.licenseStatus == null ? 'NONE' : oneOf(b.licenseStatus, LICENSE_STATUSES, 'licenseStatus');
+    const licenseNumber = optional(b.licenseNumber, 'licenseNumber', LIMIT.licenseNumber);
     const key = sourceKey('BROKER', source, externalId);
     out.brokers.push({
       key,
       id: entityId('BROKER', key),
       source,
       externalId,
-      props: { name, foldedName: foldName(name), brokerKind, licenseNumber: optional(b.licenseNumber), licenseStatus },
+      props: {
+        name: brokerName,
+        foldedName: foldName(brokerName),
+        brokerKind,
+        licenseNumber,
+        licenseStatus,
+      },
     });
     inBatch.set(key, { dateOfBirth: null });
   });
 
   each('cases', batch.cases, (c) => {
-    const externalId = required(c.externalId, 'externalId');
-    const title = normalizeName(required(c.title, 'title'));
+    const externalId = required(c.externalId, 'externalId', LIMIT.externalId);
+    const title = normalizeName(required(c.title, 'title', LIMIT.title));
     const status = oneOf(c.status, CASE_STATUSES, 'status');
-    const openedAt = required(c.openedAt, 'openedAt');
+    const openedAt = required(c.openedAt, 'openedAt', LIMIT.code);
     if (!isDate(openedAt)) throw new RecordProblem('INVALID_DATE', `openedAt "${openedAt}" is not a date`);
     if (openedAt > today) throw new RecordProblem('INVALID_DATE', `openedAt ${openedAt} is in the future`);
+    const caseNumber = optional(c.caseNumber, 'caseNumber', LIMIT.caseNumber);
     const key = sourceKey('CASE', source, externalId);
     out.cases.push({
       key,
       id: entityId('CASE', key),
       source,
       externalId,
-      props: { title, status, openedAt, caseNumber: optional(c.caseNumber) },
+      props: { title, status, openedAt, caseNumber },
     });
     inBatch.set(key, { dateOfBirth: null });
   });
@@ -255,13 +309,15 @@ export async function validateBatch(
   // first, look them all up in one query, then check each record.
   const refOf = (ref: EntityRefInput): string => {
     if (!ref || !ref.kind) throw new RecordProblem('MISSING_FIELD', 'an entity reference is incomplete');
-    const externalId = required(ref.externalId, `${ref.kind} reference externalId`);
+    if (!ENTITY_KINDS.has(ref.kind))
+      throw new RecordProblem('INVALID_VALUE', 'an entity reference has an unknown kind');
+    const externalId = required(ref.externalId, `${ref.kind} reference externalId`, LIMIT.externalId);
     if (ref.kind === 'PHONE') {
       const e164 = normalizePhone(externalId, 'VN');
       if (!e164) throw new RecordProblem('INVALID_PHONE', `"${externalId}" is not a dialable number`);
       return refKey('PHONE', source, e164);
     }
-    return refKey(ref.kind, optional(ref.source) ?? source, externalId);
+    return refKey(ref.kind, optional(ref.source, `${ref.kind} reference source`, LIMIT.source) ?? source, externalId);
   };
   const wanted = new Set<string>();
   for (const c of batch.crossings ?? []) collectRef(() => refOf(c.person), inBatch, wanted);
@@ -280,15 +336,16 @@ export async function validateBatch(
   };
 
   each('crossings', batch.crossings, (c) => {
-    const externalId = required(c.externalId, 'externalId');
+    const externalId = required(c.externalId, 'externalId', LIMIT.externalId);
     if (c.person?.kind !== 'PERSON') throw new RecordProblem('INVALID_LINK', 'a crossing must name a PERSON');
     const direction = oneOf(c.direction, DIRECTIONS, 'direction');
-    const at = required(c.at, 'at');
+    const at = required(c.at, 'at', LIMIT.code);
     if (!isDateTime(at)) throw new RecordProblem('INVALID_DATE', `at "${at}" is not a date-time with an offset`);
     if (Date.parse(at) > now.getTime() + 86_400_000)
       throw new RecordProblem('INVALID_DATE', `at ${at} is in the future`);
     const otherSide = country(c.country, 'country');
-    const checkpoint = checkpointFor(required(c.checkpoint, 'checkpoint'), otherSide);
+    const checkpoint = checkpointFor(required(c.checkpoint, 'checkpoint', LIMIT.checkpoint), otherSide);
+    const vehiclePlate = optional(c.vehiclePlate, 'vehiclePlate', LIMIT.vehiclePlate);
     const person = refOf(c.person);
     const { dateOfBirth } = resolve(person, 'person');
     if (dateOfBirth && at.slice(0, 10) < dateOfBirth) {
@@ -302,13 +359,19 @@ export async function validateBatch(
       externalId,
       person,
       checkpoint,
-      props: { direction, at, atMillis: Date.parse(at), country: otherSide, vehiclePlate: optional(c.vehiclePlate) },
+      props: { direction, at, atMillis: Date.parse(at), country: otherSide, vehiclePlate },
     });
   });
 
   each('links', batch.links, (l: LinkInput) => {
-    const rule = (LINK_RULES as Record<string, (typeof LINK_RULES)[vocabulary.LinkType] | undefined>)[l.type];
+    const rule = (LINK_RULES as Record<string, (typeof LINK_RULES)[vocabulary.LinkType] | undefined>)[
+      required(l.type, 'type', LIMIT.code)
+    ];
     if (!rule) throw new RecordProblem('INVALID_LINK', `unknown link type ${l.type}`);
+    for (const end of [l.from, l.to]) {
+      if (end?.kind != null && !ENTITY_KINDS.has(end.kind))
+        throw new RecordProblem('INVALID_VALUE', 'an entity reference has an unknown kind');
+    }
     if (!rule.from.includes(l.from?.kind)) {
       throw new RecordProblem(
         'INVALID_LINK',
@@ -321,13 +384,13 @@ export async function validateBatch(
         `${l.type} cannot end at a ${l.to?.kind} (allowed: ${rule.to.join(', ')})`,
       );
     }
-    const role = optional(l.role);
+    const role = optional(l.role, 'role', LIMIT.code);
     if (role !== null && !CASE_ROLES.has(role))
       throw new RecordProblem('INVALID_VALUE', `role ${role} is not a case role`);
     if (l.type === 'INVOLVED_IN' && l.from.kind === 'PERSON' && role === null) {
       throw new RecordProblem('INVALID_LINK', 'INVOLVED_IN from a PERSON needs a role');
     }
-    const at = optional(l.at);
+    const at = optional(l.at, 'at', LIMIT.code);
     if (at !== null && !isDateTime(at))
       throw new RecordProblem('INVALID_DATE', `at "${at}" is not a date-time with an offset`);
     if (l.count != null && (!Number.isInteger(l.count) || l.count < 1)) {

@@ -15,6 +15,14 @@ describe('bad configuration', () => {
     expect(output).toMatch(/^ringwatch: invalid configuration: PORT="abc": must be a port number$/);
   });
 
+  it('names the variable and the pair for a malformed SOURCE_AGENCIES', async () => {
+    const { code, output } = await failingStart({ SOURCE_AGENCIES: 'police-hcm:police,telecom-vn' });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /^ringwatch: invalid configuration: SOURCE_AGENCIES="police-hcm:police,telecom-vn": "telecom-vn" is not source:agency .*$/,
+    );
+  });
+
   it('says the database cannot be reached for an unreachable NEO4J_URI', async () => {
     const { code, output } = await failingStart({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'whatever1' });
     expect(code).not.toBe(0);

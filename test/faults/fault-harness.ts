@@ -7,7 +7,7 @@ import { normalizePhone } from '../../src/entities/normalize-phone.ts';
 import { AuditTrail } from '../../src/audit/audit-trail.ts';
 import { verifyChain, type ChainVerdict } from '../../src/audit/verify-chain.ts';
 import { INGEST, TEST_JWT_SECRET, defaultHeaders, graphql, type GraphQLResponse } from '../support/service.ts';
-import { ServiceProcess, healthStatus, waitFor } from '../support/service-process.ts';
+import { ServiceProcess, healthStatus } from '../support/service-process.ts';
 
 /** The service as its own process on its own embedded Neo4j, as an operator runs it. */
 export function startService(dataDir: string, port: number): ServiceProcess {
@@ -24,8 +24,93 @@ export function startService(dataDir: string, port: number): ServiceProcess {
   });
 }
 
-export async function waitHealthy(port: number, timeoutMs = 180_000): Promise<number> {
-  return waitFor(async () => (await healthStatus(port)) === 200, timeoutMs, `the service on ${port} to answer 200`);
+/**
+ * Polls `probe` until it answers true, at most `timeoutMs`. A probe answers true or what it saw
+ * instead ("503", "connection refused"), and a wait that runs out says which wait it was, for
+ * what, and what it saw last, so a failing fault test points at the dependency that was missing.
+ * `hopeless` ends the wait at once when it names a reason (the service has exited).
+ */
+export async function waitUntil(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<true | string>,
+  hopeless: () => string | undefined = () => undefined,
+): Promise<number> {
+  const started = Date.now();
+  let last = 'nothing yet';
+  while (Date.now() - started < timeoutMs) {
+    const reason = hopeless();
+    if (reason) throw new Error(`gave up waiting for ${what} after ${Date.now() - started} ms: ${reason}`);
+    const seen = await probe().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (seen === true) return Date.now() - started;
+    last = seen;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${last}`);
+}
+
+/** How the service's process ended, or undefined while it runs. */
+function exited(service: ServiceProcess): string | undefined {
+  const { exitCode, signalCode } = service.child;
+  if (exitCode !== null) return `exit code ${exitCode}`;
+  return signalCode ?? undefined;
+}
+
+/**
+ * /health answering 200: the service's own view that its database is up and it can serve. With
+ * the service given, the wait ends as soon as it exits, and its log's tail comes with the error.
+ */
+export async function waitHealthy(
+  port: number,
+  timeoutMs = 180_000,
+  why = 'the service',
+  service?: ServiceProcess,
+): Promise<number> {
+  const probe = async (): Promise<true | string> => {
+    const status = await healthStatus(port);
+    return status === 200 || (status === 0 ? 'no answer (refused, or none within 3 s)' : `HTTP ${status}`);
+  };
+  const gone = () => {
+    const how = service && exited(service);
+    return how ? `the service exited (${how})` : undefined;
+  };
+  try {
+    return await waitUntil(`${why}: /health on ${port} to answer 200`, timeoutMs, probe, gone);
+  } catch (error) {
+    if (!service) throw error;
+    throw new Error(`${(error as Error).message}\nthe service's log, last lines:\n${service.output.slice(-3000)}`);
+  }
+}
+
+/** The service's current Neo4j answering a query over a connection of our own. */
+export function waitDatabase(service: ServiceProcess, timeoutMs = 60_000, why = 'the service'): Promise<number> {
+  return waitUntil(`${why}: its Neo4j to answer a query`, timeoutMs, async () => {
+    const db = await connectTo(service);
+    try {
+      await db.runText('RETURN 1');
+      return true;
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+/**
+ * What every fault test depends on before it starts, each wait with its own bound: the service
+ * serving (/health 200) and its database reachable by the test's own checks. Returns how long
+ * each took, for the log.
+ */
+export async function waitReady(
+  service: ServiceProcess,
+  port: number,
+  why: string,
+  bounds: { healthMs?: number; databaseMs?: number } = {},
+): Promise<{ healthMs: number; databaseMs: number }> {
+  const how = exited(service);
+  if (how) throw new Error(`${why}: the service has exited (${how})`);
+  const healthMs = await waitHealthy(port, bounds.healthMs ?? 120_000, why, service);
+  const databaseMs = await waitDatabase(service, bounds.databaseMs ?? 60_000, why);
+  return { healthMs, databaseMs };
 }
 
 /** The Bolt address of the service's current Neo4j, from its log ("local Neo4j ready|restarted at ..."). */
@@ -237,4 +322,29 @@ export async function retryUntilOk<T>(
     await new Promise((done) => setTimeout(done, 1_000));
   }
   throw new Error(`${what} did not succeed within ${timeoutMs} ms; last answer ${JSON.stringify(last)}`);
+}
+
+/**
+ * Waits until the service's Neo4j is running one of ring detection's statements (the thread's
+ * reads are tagged `rings/...`, its write-back `operation: detectRings`) and answers which, so a
+ * fault lands inside the detection thread on a fast machine as on a slow one. Fails, saying so,
+ * when the detection answered before any was seen.
+ */
+export async function waitForDetectionStatement(
+  db: Database,
+  answered: () => boolean,
+  timeoutMs = 60_000,
+): Promise<string> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    // A SHOW command's RETURN takes fields, not expressions: the name is picked here.
+    const [row] = await db.runText<{ metaData: { query?: string; operation?: string } }>(
+      `SHOW TRANSACTIONS YIELD metaData
+       WHERE metaData.app = 'ringwatch' AND (metaData.query STARTS WITH 'rings/' OR metaData.operation = 'detectRings')
+       RETURN metaData LIMIT 1`,
+    );
+    if (row) return row.metaData.query ?? row.metaData.operation ?? 'a detection statement';
+    if (answered()) throw new Error('detectRings answered before any of its statements was seen running in Neo4j');
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ring detection's statements to run in Neo4j`);
 }

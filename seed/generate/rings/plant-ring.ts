@@ -37,7 +37,7 @@ function approachFamilies(ctx: ScenarioContext, ring: RingDraft): void {
   });
 }
 
-function toTruth(ring: RingDraft): RingTruthRecord {
+export function toTruth(ring: RingDraft): RingTruthRecord {
   const seen = new Set<number>();
   const members: RingMemberTruth[] = [];
   const add = (member: RingMember): void => {
@@ -62,13 +62,15 @@ function toTruth(ring: RingDraft): RingTruthRecord {
     members,
   };
   if (ring.broker) record.broker = ring.broker;
+  if (ring.strawSubscribers.length > 0) record.strawSubscribers = ring.strawSubscribers;
   return record;
 }
 
 /** Plants one trafficking ring of the next shape in the rotation, with its people, phones, exits and cases. */
 export function plantRing(ctx: ScenarioContext): void {
   const { random } = ctx;
-  const spec = shapeForRing(ctx.ringsPlanted);
+  const spec = shapeForRing(ctx.rotatingRingsPlanted);
+  ctx.rotatingRingsPlanted += 1;
   ctx.ringsPlanted += 1;
   const destination = random.pick(spec.destinations);
   const available = checkpointsTo(destination);
@@ -87,6 +89,7 @@ export function plantRing(ctx: ScenarioContext): void {
     exits: [],
     cases: [],
     sharesMembersWith: [],
+    strawSubscribers: [],
   };
   recruitRingMembers(ctx, ring, composeRing(random));
   if (spec.usesBroker) openScamBroker(ctx, ring);

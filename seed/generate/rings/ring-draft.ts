@@ -1,4 +1,4 @@
-import type { RingRole, RingTruthRecord } from '../../truth-types.ts';
+import type { RingRole, RingTruthRecord, SourceRef } from '../../truth-types.ts';
 import type { Checkpoint, NeighbourCountry } from '../../vocab/checkpoints.ts';
 import type { Province } from '../../vocab/border-provinces.ts';
 import type { Household, Person } from '../people.ts';
@@ -29,6 +29,8 @@ export interface RingDraft {
   exits: { victim: RingMember; day: number }[];
   cases: RingTruthRecord['cases'];
   sharesMembersWith: string[];
+  /** Telecom records of made-up people the burner SIMs are registered to (field noise). */
+  strawSubscribers: SourceRef[];
 }
 
 export function operatives(ring: RingDraft): RingMember[] {

@@ -9,7 +9,8 @@ import type { RingDraft, RingMember } from './ring-draft.ts';
 
 const exitShare = 0.85;
 
-function cross(
+/** One crossing in the border guard's log, with the traveller's record (created on first crossing). */
+export function cross(
   ctx: ScenarioContext,
   person: Person,
   checkpoint: Checkpoint,

@@ -1,6 +1,9 @@
 import { formatDateTime, minuteAt } from '../../format/calendar.ts';
+import { canonicalFullName } from '../../format/name-variants.ts';
+import { familyNames } from '../../vocab/vietnamese-names.ts';
+import { nameFor } from '../households.ts';
 import type { ScenarioContext } from '../scenario-context.ts';
-import { ensureTelecomSubscriber, personRef, phoneRef, sendPhone } from '../source-records.ts';
+import { ensureTelecomSubscriber, personRef, phoneRef, registerStrawSubscriber, sendPhone } from '../source-records.ts';
 import { sources } from '../sources.ts';
 import { operatives, type RingDraft } from './ring-draft.ts';
 
@@ -17,6 +20,8 @@ export function plantBurnerPhones(ctx: ScenarioContext, ring: RingDraft): void {
     const burner = ctx.newPhoneNumber();
     ring.burners.push(burner);
     sendPhone(ctx, sources.telecom, burner);
+    // Field records: the SIM was bought under a straw name, beside the handsets that tie it to the members.
+    if (ctx.options.fieldNoise) ring.strawSubscribers.push(registerStrawSubscriber(ctx, burner, strawName(ctx)));
   }
   const firstUse = ctx.referenceDay - random.int(200, 400);
   members.forEach(({ person }, index) => {
@@ -59,4 +64,10 @@ export function plantBurnerPhones(ctx: ScenarioContext, ring: RingDraft): void {
       at: lastCall(),
     });
   });
+}
+
+/** A made-up subscriber's name, written like any other. */
+export function strawName(ctx: ScenarioContext): string {
+  const sex = ctx.random.chance(0.5) ? 'MALE' : 'FEMALE';
+  return canonicalFullName(nameFor(ctx, sex, ctx.random.pickWeighted(familyNames)));
 }

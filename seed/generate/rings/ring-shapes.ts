@@ -23,7 +23,10 @@ export interface RingShapeSpec {
 const eitherSex = (random: Random, maleShare = 0.5): 'MALE' | 'FEMALE' =>
   random.chance(maleShare) ? 'MALE' : 'FEMALE';
 
-export const ringShapes: Readonly<Record<RingShape, RingShapeSpec>> = {
+/** The four shapes of the rotation; the field shapes are planted on their own schedules. */
+export type RotatingRingShape = Exclude<RingShape, 'ONLINE_SCAM_RECRUITMENT' | 'FAMILY_CHILD_TRAFFICKING'>;
+
+export const ringShapes: Readonly<Record<RotatingRingShape, RingShapeSpec>> = {
   LABOUR_EXPORT_SCAM: {
     shape: 'LABOUR_EXPORT_SCAM',
     destinations: ['CN', 'LA'],
@@ -62,7 +65,29 @@ export const ringShapes: Readonly<Record<RingShape, RingShapeSpec>> = {
   },
 };
 
-const shapeOrder: readonly RingShape[] = [
+/** The field shapes (see plant-online-recruitment.ts and plant-family-ring.ts). */
+export const fieldRingShapes: Readonly<Record<Exclude<RingShape, RotatingRingShape>, RingShapeSpec>> = {
+  ONLINE_SCAM_RECRUITMENT: {
+    shape: 'ONLINE_SCAM_RECRUITMENT',
+    destinations: ['KH', 'KH', 'LA'],
+    victim: (random) => ({ age: random.chance(0.1) ? 15 : random.int(16, 28), sex: eitherSex(random, 0.6) }),
+    usesBroker: false,
+    recruiterPosesAsRelative: false,
+    recruiterFemaleShare: 0.4,
+    caseTitle: 'Mua bán người; tổ chức cho người khác xuất cảnh trái phép (tuyển dụng qua mạng)',
+  },
+  FAMILY_CHILD_TRAFFICKING: {
+    shape: 'FAMILY_CHILD_TRAFFICKING',
+    destinations: ['CN'],
+    victim: (random) => ({ age: random.int(5, 15), sex: eitherSex(random, 0.25) }),
+    usesBroker: false,
+    recruiterPosesAsRelative: true,
+    recruiterFemaleShare: 0.7,
+    caseTitle: 'Mua bán người dưới 16 tuổi (người thân trong gia đình)',
+  },
+};
+
+const shapeOrder: readonly RotatingRingShape[] = [
   'LABOUR_EXPORT_SCAM',
   'CHILD_TRAFFICKING_CN',
   'BRIDES_TO_CN',

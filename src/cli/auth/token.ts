@@ -6,7 +6,8 @@ import { signToken } from '../../auth/sign-token.ts';
 
 const USAGE = `usage: npm run token -- --role analyst [--role supervisor] [--agency police] [--sub alice]
                         [--clearance minors,victims] [--hours 8]
-Prints an HS256 bearer token signed with AUTH_JWT_SECRET, or with the local secret in DATA_DIR/auth-secret.`;
+Prints an HS256 bearer token signed with AUTH_JWT_SECRET, or with the local secret in DATA_DIR/auth-secret.
+An ingest token writes only its agency's sources: --role ingest --agency border-guard for source border-guard.`;
 
 function list(values: string[] | undefined): string[] {
   return (values ?? [])

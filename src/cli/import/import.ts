@@ -18,7 +18,7 @@ import { InProcessSender } from '../../import/send/in-process-sender.ts';
 const usage = `usage: npm run import -- <file> [options]
   <file>               batches: .json (one IngestBatchInput or an array), .ndjson/.jsonl (one per line);
                        CSV: a .csv file, a folder of them or a .zip (needs --mapping)
-  --url URL            send to a running service (with --token, a token of the ingest role)
+  --url URL            send to a running service (with --token, an ingest token of the sources' agency)
   --token T            bearer token for --url (or RINGWATCH_TOKEN)
                        without --url: write in-process to NEO4J_URI, or the embedded Neo4j under DATA_DIR
   --source S           the source of the records (CSV: else the mapping's; batches: replaces theirs)
@@ -61,7 +61,9 @@ async function main(): Promise<number> {
   if (values.url) {
     const token = values.token ?? process.env['RINGWATCH_TOKEN'];
     if (!token)
-      throw new ImportInputError('--url needs --token (a token of the ingest role; npm run token -- --role ingest)');
+      throw new ImportInputError(
+        '--url needs --token (an ingest token of the agency the sources belong to: npm run token -- --role ingest --agency A)',
+      );
     sender = new HttpSender(values.url, token);
   } else {
     const config = loadConfig();

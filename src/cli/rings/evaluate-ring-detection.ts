@@ -1,13 +1,14 @@
-// npm run rings:evaluate -- [--preset test] [--seeds 1,2,3] [--resolution 1] [--evidence-reach 1]
-//   [--detection-seed 42] [--no-merge]
+// npm run rings:evaluate -- [--preset test|field] [--seeds 1,2,3] [--resolution 1] [--evidence-reach 1]
+//   [--detection-seed 42] [--no-merge] [--json]
 // For each scenario seed: a fresh local Neo4j on a temporary store, the scenario loaded
 // through ingest, ring detection run, and its candidates compared with the
-// scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings).
+// scenario's planted rings: recall (Jaccard >= 0.5) and precision at k (k = planted rings),
+// overall and per ring kind, and the decoy groups (the field preset's) among the top k.
 // Before detecting, records with equal documents are merged (entity resolution's automatic
 // merges), as an operator would run `npm run resolve -- --auto-merge`; --no-merge skips it.
 import { parseArgs } from 'node:util';
 import { evaluateRings, type RingEvaluation } from '../../../seed/index.ts';
-import type { PlantedRing } from '../../../seed/evaluate/evaluate-rings.ts';
+import type { PlantedDecoy, PlantedRing } from '../../../seed/evaluate/evaluate-rings.ts';
 import type { ScenarioPresetName, SourceRef, TruthRecord } from '../../../seed/index.ts';
 import { withScenarioDatabase } from '../../app/with-scenario-database.ts';
 
@@ -29,13 +30,16 @@ interface SeedOutcome {
   loadSeconds: number;
   detectSeconds: number;
   rings: number;
+  decoys: number;
 }
 
 async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
   const planted: PlantedRing[] = [];
+  const decoys: PlantedDecoy[] = [];
   let referenceDate = '';
   const onTruth = (record: TruthRecord) => {
     if (record.type === 'ring') planted.push(record);
+    if (record.type === 'decoy') decoys.push(record);
     if (record.type === 'scenario') referenceDate = record.referenceDate;
   };
   const scenario = { preset: values.preset as ScenarioPresetName, seed: scenarioSeed };
@@ -59,7 +63,8 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
     }));
     return {
       seed: scenarioSeed,
-      evaluation: evaluateRings(planted, candidates),
+      evaluation: evaluateRings(planted, candidates, { decoys }),
+      decoys: decoys.length,
       loadSeconds: load.seconds,
       detectSeconds,
       rings: run.ringCount,
@@ -77,19 +82,59 @@ const lines = [
   `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}, ` +
     `evidence reach ${values['evidence-reach'] ?? 'default'}, ` +
     `${values['no-merge'] ? 'no merges' : 'automatic merges first'}`,
-  '| scenario seed | planted rings | found | recall | precision at k | candidates | load s | detect s |',
-  '|---|---|---|---|---|---|---|---|',
+  '| scenario seed | planted rings | found | recall | precision at k | decoy groups in top k | candidates | load s | detect s |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...outcomes.map(
     (o) =>
       `| ${o.seed} | ${o.evaluation.plantedCount} | ${o.evaluation.found} | ${pct(o.evaluation.recall)} | ` +
-      `${pct(o.evaluation.precisionAtK)} | ${o.rings} | ${o.loadSeconds.toFixed(1)} | ${o.detectSeconds.toFixed(1)} |`,
+      `${pct(o.evaluation.precisionAtK)} | ${o.evaluation.decoysInTopK.length} of ${o.decoys} | ${o.rings} | ` +
+      `${o.loadSeconds.toFixed(1)} | ${o.detectSeconds.toFixed(1)} |`,
   ),
+  '',
+  "Per ring kind (precision at k over the kind's candidates and those of no ring, k = planted rings of the kind):",
+  '',
+  '| ring kind | scenario seed | planted | found | recall | precision at k |',
+  '|---|---|---|---|---|---|',
+  ...shapeRows(outcomes),
 ];
-process.stdout.write(`${lines.join('\n')}\n`);
+const decoyLines = outcomes.flatMap((o) =>
+  o.evaluation.decoysInTopK.map(
+    (hit) => `seed ${o.seed}: decoy ${hit.decoy} (${hit.kind}) is candidate ${hit.candidate}`,
+  ),
+);
+process.stdout.write(`${[...lines, ...(decoyLines.length > 0 ? ['', ...decoyLines] : [])].join('\n')}\n`);
 if (values.json) {
   for (const o of outcomes) {
+    const { recall, precisionAtK, byShape, decoysInTopK } = o.evaluation;
     process.stdout.write(
-      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall: o.evaluation.recall, precisionAtK: o.evaluation.precisionAtK })}\n`,
+      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall, precisionAtK, decoysInTopK: decoysInTopK.length, byShape })}\n`,
     );
   }
+}
+
+/** One row per kind and seed, the kinds in the order they were planted, then each kind over all seeds. */
+function shapeRows(all: readonly SeedOutcome[]): string[] {
+  const shapes = [...new Set(all.flatMap((o) => o.evaluation.byShape.map((s) => s.shape)))];
+  return shapes.flatMap((shape) => {
+    const rows = all.flatMap((o) =>
+      o.evaluation.byShape.filter((s) => s.shape === shape).map((s) => ({ seed: String(o.seed), ...s })),
+    );
+    const total = rows.reduce(
+      (sum, s) => ({
+        planted: sum.planted + s.planted,
+        found: sum.found + s.found,
+        correct: sum.correct + s.correctAtK,
+      }),
+      { planted: 0, found: 0, correct: 0 },
+    );
+    const lines = rows.map(
+      (s) => `| ${shape} | ${s.seed} | ${s.planted} | ${s.found} | ${pct(s.recall)} | ${pct(s.precisionAtK)} |`,
+    );
+    if (rows.length > 1) {
+      lines.push(
+        `| ${shape} | all | ${total.planted} | ${total.found} | ${pct(total.found / total.planted)} | ${pct(total.correct / total.planted)} |`,
+      );
+    }
+    return lines;
+  });
 }

@@ -1,4 +1,6 @@
+import { batchSource } from '../../ingest/ingest-batch.ts';
 import type { IngestBatchInput } from '../../ingest/batch-types.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
 export const operationResolvers: Resolvers = {
@@ -8,6 +10,15 @@ export const operationResolvers: Resolvers = {
       ctx.services.entities.byRef(ref.kind, ref.externalId, ref.source ?? undefined).then((e) => e ?? null),
   },
   Mutation: {
-    ingest: (_, { batch }, ctx) => ctx.services.ingest.ingest(batch as IngestBatchInput),
+    ingest: async (_, { batch }, ctx) => {
+      // Who may write this source is decided before anything is read or written (a replayed
+      // report included); a refusal is recorded as DENIED like any other FORBIDDEN.
+      const ownership = ctx.services.sourceOwnership.decide(ctx.principal, batchSource(batch));
+      if (!ownership.allowed) {
+        if (ctx.decision) ctx.decision.deniedWith = ErrorCode.FORBIDDEN;
+        throw clientError(ErrorCode.FORBIDDEN, `not allowed: ${ownership.reason}`);
+      }
+      return ctx.services.ingest.ingest(batch as IngestBatchInput);
+    },
   },
 };

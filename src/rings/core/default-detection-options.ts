@@ -52,6 +52,13 @@ export const defaultScoringOptions = {
   burnerMaxUsers: 5,
   // Members call one another's burners dozens of times; a household's phones call its own mobiles.
   burnerMinCalls: 20,
+  // Scam compounds recruit from school leavers to about thirty.
+  youngMinAge: 14,
+  youngMaxAge: 30,
+  // Three recruits gone, and they are a third of whom the phone talked to: a shop's or a hotline's
+  // few young emigrant customers are a small share of hundreds.
+  recruitmentMinExits: 3,
+  recruitmentMinShare: 0.3,
 } as const satisfies ResolvedDetectionOptions['scoring'];
 
 export const defaultDetectionOptions: ResolvedDetectionOptions = {

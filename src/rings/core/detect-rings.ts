@@ -2,6 +2,9 @@ import { assignRoles } from './assign-roles.ts';
 import { buildEvidenceGraph } from './build-evidence-graph.ts';
 import { detectCommunities } from './detect-communities.ts';
 import { findBurnerPhones } from './find-burner-phones.ts';
+import { findKinEscortedExits } from './find-kin-escorted-exits.ts';
+import { findRecruitmentPhones } from './find-recruitment-phones.ts';
+import { groupPersonRecords } from './person-groups.ts';
 import { compareIds } from './evidence-graph.ts';
 import { projectionEdgeColumns } from './evidence-columns.ts';
 import { indexIncidentRows } from './index-incident-rows.ts';
@@ -68,13 +71,19 @@ export function detectRings(
     options: resolveDetectionOptions(optionsInput),
     columns: projectionEdgeColumns(projection),
   }));
-  const { incident, burners, evidence, near } = stage('evidence', () => {
+  const { incident, burners, patterns, evidence, near } = stage('evidence', () => {
     const { nodes } = projection;
     const incident = indexIncidentRows(nodes.length, columns);
     const burners = findBurnerPhones(nodes, columns, incident, options.scoring);
-    const evidence = markRingEvidence(nodes, columns, burners);
+    const groups = groupPersonRecords(nodes, columns);
+    const recruitment = findRecruitmentPhones(nodes, columns, incident, groups, options.scoring);
+    const kinExits = findKinEscortedExits(nodes, columns, groups, options.scoring.minorAgeYears);
+    const evidence = markRingEvidence(nodes, columns, burners, {
+      recruitmentPhones: recruitment.flags,
+      rows: [...[...recruitment.reached.values()].flatMap((reached) => reached.rows), ...kinExits.rows],
+    });
     const near = nodesNearRingEvidence(nodes.length, columns, incident, evidence, options.evidenceReach);
-    return { incident, burners, evidence, near };
+    return { incident, burners, patterns: { groups, recruitment, kinExits }, evidence, near };
   });
   const { graph, stats, shareOfCityWeight } = stage('build-graph', () =>
     buildEvidenceGraph(projection, options, columns, near),
@@ -101,15 +110,33 @@ export function detectRings(
       columns,
       incident,
       evidence,
+      // A core whose only organising phones are recruitment phones is one burner's share of an online
+      // ring (its burners seldom call each other): a fragment that joins the rest of the ring.
       burners,
       options.minSize,
     ).flatMap((core) =>
-      splitAtSharedMembers(core, { nodes, columns, incident, evidence, burners, minSize: options.minSize }),
+      splitAtSharedMembers(core, {
+        nodes,
+        columns,
+        incident,
+        evidence,
+        burners,
+        minSize: options.minSize,
+      }),
     );
     // From here on a ring is a core: the profile counts only ties inside it.
     const coreOf = new Int32Array(nodes.length).fill(-1);
     cores.forEach((core, number) => core.forEach((index) => (coreOf[index] = number)));
-    const input = { nodes, columns, incident, graph, communityOf: coreOf, burners, scoring: options.scoring };
+    const input = {
+      nodes,
+      columns,
+      incident,
+      graph,
+      communityOf: coreOf,
+      burners,
+      scoring: options.scoring,
+      patterns,
+    };
     const results: Omit<DetectedRing, 'id'>[] = [];
     cores.forEach((members, number) => {
       const personCount = members.reduce((sum, index) => sum + (nodes[index]?.kind === 'PERSON' ? 1 : 0), 0);

@@ -21,18 +21,28 @@ const coCrossing = kindOf('CO_CROSSING');
 const sameCase = kindOf('SAME_CASE');
 const samePerson = kindOf('SAME_PERSON');
 
+/** Evidence that only a pattern over several rows shows (see findRecruitmentPhones, findKinEscortedExits). */
+export interface PatternEvidence {
+  /** 1 per recruitment phone: its users are ring evidence. */
+  recruitmentPhones?: Uint8Array;
+  /** Rows that are ring evidence whatever their kind: a recruitment phone's calls to the young people it reached and their use of their phones, an adult relative's kinship with the child they took across. */
+  rows?: Iterable<number>;
+}
+
 /**
  * Classifies every evidence row (see RowEvidence). Burners come from findBurnerPhones. Co-crossings
  * are already only pairs who left together with at least one of them not coming back, and shared
- * cases only suspects and victims, so both count as ring evidence as they are.
+ * cases only suspects and victims, so both count as ring evidence as they are. Patterns add their rows.
  */
 export function markRingEvidence(
   nodes: readonly ProjectionNode[],
   columns: EvidenceColumns,
   burners: Uint8Array,
+  patterns: PatternEvidence = {},
 ): Uint8Array {
   const rowCount = columns.source.length;
   const marks = new Uint8Array(rowCount);
+  const recruitment = patterns.recruitmentPhones;
   const illicit = (index: number) => {
     const node = nodes[index];
     return node?.kind === 'BROKER' && brokerStanding(node.broker) === 'illicit';
@@ -45,11 +55,16 @@ export function markRingEvidence(
     if (kind === samePerson) marks[row] = RowEvidence.identity;
     else if (kind === coCrossing || kind === sameCase) marks[row] = RowEvidence.ring;
     else if (kind === sharedPhone && (burners[source] === 1 || burners[target] === 1)) marks[row] = RowEvidence.ring;
-    else if (kind === called && burners[source] === 1 && burners[target] === 1) marks[row] = RowEvidence.ring;
+    else if (kind === sharedPhone && (recruitment?.[source] === 1 || recruitment?.[target] === 1)) {
+      marks[row] = RowEvidence.ring;
+    } else if (kind === called && burners[source] === 1 && burners[target] === 1) marks[row] = RowEvidence.ring;
     else if (kind === recruitedBy || kind === operates) {
       const byPerson = nodes[source]?.kind === 'PERSON' && nodes[target]?.kind === 'PERSON';
       if (byPerson || illicit(source) || illicit(target)) marks[row] = RowEvidence.ring;
     }
+  }
+  for (const row of patterns.rows ?? []) {
+    if (columns.source[row] !== columns.target[row]) marks[row] = RowEvidence.ring;
   }
   return marks;
 }

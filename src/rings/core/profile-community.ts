@@ -2,6 +2,9 @@ import { brokerStanding } from './broker-standing.ts';
 import type { BrokerStanding } from './broker-standing.ts';
 import { compareIds } from './evidence-graph.ts';
 import type { EvidenceGraph } from './evidence-graph.ts';
+import type { KinEscortedExits } from './find-kin-escorted-exits.ts';
+import type { RecruitmentPhones } from './find-recruitment-phones.ts';
+import type { PersonGroups } from './person-groups.ts';
 import type { IncidentRows } from './index-incident-rows.ts';
 import { evidenceKinds } from './types.ts';
 import type { EvidenceColumns, ExitCountry, ProjectionNode, ScoringOptions } from './types.ts';
@@ -29,6 +32,27 @@ export interface CheckpointExits {
   country: ExitCountry;
   /** People who left through the checkpoint and have not returned. */
   people: number;
+}
+
+/** A recruitment phone of the community and the young people (by person, not record) it reached there. */
+export interface RecruitmentCalls {
+  phone: number;
+  /** Young people of the community the phone reached, one record each. */
+  reached: number[];
+  /** Of them, those who left without returning, and where they left. */
+  left: number[];
+  exitsByCheckpoint: CheckpointExits[];
+}
+
+/** Children under 16 of the community who left with an adult relative of the community who came back alone. */
+export interface ChildrenTakenByRelative {
+  /** One record per child. */
+  children: number[];
+  /** One record per adult. */
+  adults: number[];
+  /** Some child is the adult's relative through a parent (a niece or nephew), not directly. */
+  throughParent: boolean;
+  checkpoints: string[];
 }
 
 /** What a community's members and their evidence rows say, gathered once for scoring and roles. */
@@ -64,6 +88,17 @@ export interface CommunityProfile {
   strength: number[];
   recruitments: { recruit: number; recruiter: number }[];
   coCrossings: { a: number; b: number }[];
+  recruitmentCalls: RecruitmentCalls[];
+  /** The ages that made people young for recruitmentCalls, for descriptions. */
+  youngAges: [number, number];
+  childrenTakenByRelative: ChildrenTakenByRelative;
+}
+
+/** The evidence of patterns over many rows (find-recruitment-phones.ts, find-kin-escorted-exits.ts). */
+export interface PatternFindings {
+  groups: PersonGroups;
+  recruitment: RecruitmentPhones;
+  kinExits: KinEscortedExits;
 }
 
 export interface ProfileInput {
@@ -76,6 +111,7 @@ export interface ProfileInput {
   /** Burner flag per node index, from findBurnerPhones. */
   burners: Uint8Array;
   scoring: ScoringOptions;
+  patterns?: PatternFindings;
 }
 
 const kind = {
@@ -245,6 +281,74 @@ export function profileCommunity(community: number, members: number[], input: Pr
     strength,
     recruitments,
     coCrossings,
+    youngAges: [scoring.youngMinAge, scoring.youngMaxAge],
+    ...describePatterns(members, input, inCommunity, byEntityId),
+  };
+}
+
+/** The community's share of the pattern findings, each person counted once however many records they have. */
+function describePatterns(
+  members: readonly number[],
+  input: ProfileInput,
+  inCommunity: (node: number) => boolean,
+  byEntityId: (a: number, b: number) => number,
+): Pick<CommunityProfile, 'recruitmentCalls' | 'childrenTakenByRelative'> {
+  const none = { children: [], adults: [], throughParent: false, checkpoints: [] };
+  const patterns = input.patterns;
+  if (!patterns) return { recruitmentCalls: [], childrenTakenByRelative: none };
+  const { groups, recruitment, kinExits } = patterns;
+  const onePerPerson = (records: Iterable<number>): number[] => {
+    const chosen = new Map<number, number>();
+    for (const record of [...records].sort(byEntityId)) {
+      const group = groups.groupOf[record]!;
+      if (!chosen.has(group)) chosen.set(group, record);
+    }
+    return [...chosen.values()].sort(byEntityId);
+  };
+  const exitsOf = (people: readonly number[]): CheckpointExits[] => {
+    const byCheckpoint = new Map<string, CheckpointExits>();
+    for (const person of people) {
+      const group = groups.groupOf[person]!;
+      const seen = new Set<string>();
+      for (const record of members) {
+        const node = input.nodes[record];
+        if (node?.kind !== 'PERSON' || groups.groupOf[record] !== group) continue;
+        for (const exit of node.person.exitsWithoutReturn) {
+          const key = `${exit.checkpoint}\u0000${exit.country}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const entry = byCheckpoint.get(key) ?? { checkpoint: exit.checkpoint, country: exit.country, people: 0 };
+          entry.people++;
+          byCheckpoint.set(key, entry);
+        }
+      }
+    }
+    return [...byCheckpoint.values()].sort(
+      (a, b) => b.people - a.people || compareIds(a.checkpoint, b.checkpoint) || compareIds(a.country, b.country),
+    );
+  };
+
+  const recruitmentCalls: RecruitmentCalls[] = [];
+  for (const phone of [...members].sort(byEntityId)) {
+    if (recruitment.flags[phone] !== 1) continue;
+    const reached = onePerPerson((recruitment.reached.get(phone)?.people ?? []).filter(inCommunity));
+    if (reached.length === 0) continue;
+    const left = reached.filter((person) => groups.exited[groups.groupOf[person]!] === 1);
+    recruitmentCalls.push({ phone, reached, left, exitsByCheckpoint: exitsOf(left) });
+  }
+
+  const taken = kinExits.exits.filter((exit) => inCommunity(exit.child) && inCommunity(exit.adult));
+  const children = onePerPerson(taken.map((exit) => exit.child));
+  const checkpoints = new Set<string>();
+  for (const { checkpoint } of exitsOf(children)) checkpoints.add(checkpoint);
+  return {
+    recruitmentCalls,
+    childrenTakenByRelative: {
+      children,
+      adults: onePerPerson(taken.map((exit) => exit.adult)),
+      throughParent: taken.some((exit) => exit.throughParent),
+      checkpoints: [...checkpoints].sort(compareIds),
+    },
   };
 }
 

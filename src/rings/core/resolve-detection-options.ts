@@ -55,6 +55,16 @@ export function resolveDetectionOptions(input: DetectionOptionsInput | null | un
     issues.push(`scoring.burnerMaxUsers must be an integer ≥ 2, got ${scoring.burnerMaxUsers}`);
   }
   checkNonNegative('scoring.burnerMinCalls', scoring.burnerMinCalls, issues);
+  checkNonNegative('scoring.youngMinAge', scoring.youngMinAge, issues);
+  if (!(scoring.youngMaxAge >= scoring.youngMinAge)) {
+    issues.push(`scoring.youngMaxAge must be ≥ youngMinAge, got ${scoring.youngMaxAge}`);
+  }
+  if (!Number.isInteger(scoring.recruitmentMinExits) || scoring.recruitmentMinExits < 1) {
+    issues.push(`scoring.recruitmentMinExits must be an integer ≥ 1, got ${scoring.recruitmentMinExits}`);
+  }
+  if (!(scoring.recruitmentMinShare >= 0 && scoring.recruitmentMinShare <= 1)) {
+    issues.push(`scoring.recruitmentMinShare must be in [0, 1], got ${scoring.recruitmentMinShare}`);
+  }
 
   const evidenceReach = given.evidenceReach ?? defaults.evidenceReach;
   if (!Number.isInteger(evidenceReach) || evidenceReach < 0) {

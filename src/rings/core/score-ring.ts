@@ -15,6 +15,10 @@ export const riskFactorPoints = {
   EXITS_WITHOUT_RETURN: { each: 5, max: 20 },
   UNLICENSED_BROKER: { each: 10, perRecruit: 2, max: 25 },
   SHARED_BURNER_PHONES: { each: 8, perOtherSharedPhone: 2, max: 16 },
+  /** Per young person a recruitment phone reached who then left without returning. */
+  RECRUITMENT_CALLS: { each: 3, max: 24 },
+  /** Per child under 16 who left with an adult relative who came back alone. */
+  CHILDREN_TAKEN_BY_RELATIVE: { each: 12, max: 36 },
   /** Times the share of phone pairs that called each other; needs at least 3 phones. */
   CALL_DENSITY: { full: 8, minPhones: 3 },
   OPEN_CASES: { each: 3, max: 9 },
@@ -72,6 +76,14 @@ export function scoreRing(profile: CommunityProfile, nodes: readonly ProjectionN
   );
   addBrokerFactor(profile, nodes, add);
   addPhoneFactor(profile, nodes, add);
+  addRecruitmentFactor(profile, nodes, add);
+  const taken = profile.childrenTakenByRelative;
+  add(
+    'CHILDREN_TAKEN_BY_RELATIVE',
+    capped(taken.children.length, riskFactorPoints.CHILDREN_TAKEN_BY_RELATIVE),
+    describeChildrenTaken(profile),
+    [...taken.children, ...taken.adults],
+  );
 
   const phones = profile.phones.length;
   if (phones >= riskFactorPoints.CALL_DENSITY.minPhones && profile.phoneCallPairs > 0) {
@@ -219,6 +231,37 @@ function addPhoneFactor(profile: CommunityProfile, nodes: readonly ProjectionNod
     Math.min(points.max, burners * points.each + others * points.perOtherSharedPhone),
     capitalise(phrases.join('; ')),
     profile.sharedPhones.map((shared) => shared.phone),
+  );
+}
+
+function addRecruitmentFactor(profile: CommunityProfile, nodes: readonly ProjectionNode[], add: AddFactor): void {
+  const calls = profile.recruitmentCalls.filter((call) => call.left.length > 0);
+  if (calls.length === 0) return;
+  const left = new Set(calls.flatMap((call) => call.left));
+  const [youngest, oldest] = profile.youngAges;
+  const phrases = calls.map((call) => {
+    const places = call.exitsByCheckpoint.map((exit) =>
+      call.exitsByCheckpoint.length > 1 ? `${exit.checkpoint} (${exit.people})` : exit.checkpoint,
+    );
+    return (
+      `phone ${nodes[call.phone]!.label} called ${plural(call.reached.length, 'member')} aged ${youngest} to ${oldest}, ` +
+      `${call.left.length} of whom then left through ${joinAnd(places)} without returning`
+    );
+  });
+  add(
+    'RECRUITMENT_CALLS',
+    Math.min(riskFactorPoints.RECRUITMENT_CALLS.max, left.size * riskFactorPoints.RECRUITMENT_CALLS.each),
+    `${capitalise(phrases.join('; '))} (no escort and no recruitment link: online recruitment)`,
+    [...calls.map((call) => call.phone), ...left],
+  );
+}
+
+function describeChildrenTaken(profile: CommunityProfile): string {
+  const { children, adults, throughParent, checkpoints } = profile.childrenTakenByRelative;
+  const kin = throughParent ? 'relatives through their parents (an aunt or uncle)' : 'relatives';
+  return (
+    `${plural(children.length, 'child', 'children')} under ${profile.minorAgeYears} left through ${joinAnd(checkpoints)} ` +
+    `with ${plural(adults.length, 'adult')} of their ${kin} who came back alone and ${children.length === 1 ? 'has' : 'have'} not returned`
   );
 }
 

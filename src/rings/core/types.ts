@@ -205,6 +205,13 @@ export interface ScoringOptions {
    */
   burnerMaxUsers: number;
   burnerMinCalls: number;
+  /** Ages (years, inclusive) of the young people online recruiters target (see find-recruitment-phones.ts). */
+  youngMinAge: number;
+  youngMaxAge: number;
+  /** Young people a phone reached who then left without returning, at least, for a recruitment phone. */
+  recruitmentMinExits: number;
+  /** Their phones' least share of all the phones it talked to. */
+  recruitmentMinShare: number;
 }
 
 export interface ResolvedDetectionOptions {
@@ -234,6 +241,8 @@ export type RiskFactorCode =
   | 'UNLICENSED_BROKER'
   | 'EXITS_WITHOUT_RETURN'
   | 'SHARED_BURNER_PHONES'
+  | 'RECRUITMENT_CALLS'
+  | 'CHILDREN_TAKEN_BY_RELATIVE'
   | 'CALL_DENSITY'
   | 'OPEN_CASES'
   | 'SUSPECTS'

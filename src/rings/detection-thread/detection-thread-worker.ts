@@ -2,6 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../db/database.ts';
+import { serializeError } from './detection-thread-errors.ts';
 import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
 import { runDetection } from './run-detection.ts';
 
@@ -41,14 +42,10 @@ try {
     });
     post({ type: 'done', run });
   } finally {
-    await db.close();
+    // Closing a driver whose database just died may fail too; the detection's own error is the
+    // one to answer.
+    await db.close().catch(() => undefined);
   }
 } catch (error) {
-  const issues = error instanceof Error && 'issues' in error && Array.isArray(error.issues) ? error.issues : [];
-  post({
-    type: 'error',
-    name: error instanceof Error ? error.name : 'Error',
-    message: error instanceof Error ? error.message : String(error),
-    issues: issues.map(String),
-  });
+  post({ type: 'error', error: serializeError(error) });
 }

@@ -1,11 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import {
-  DetectionWorkerError,
-  InvalidDetectionOptionsError,
-  InvalidProjectionError,
-  resolveDetectionOptions,
-} from '../core/index.ts';
+import { DetectionWorkerError, resolveDetectionOptions } from '../core/index.ts';
 import type { DatabaseOptions } from '../../db/database.ts';
+import { rebuildError } from './detection-thread-errors.ts';
 import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
 import { coreOptions, type DetectRingsRequest, type DetectionProgress } from './run-detection.ts';
 
@@ -38,22 +34,29 @@ export function detectInThread(request: DetectionThreadRequest): Promise<Record<
     worker.on('message', (message: DetectionThreadMessage) => {
       if (message.type === 'progress') request.onProgress?.(message.progress);
       else if (message.type === 'done') settle(() => resolve(message.run));
-      else settle(() => reject(rebuildError(message)));
+      // The thread's failure as the class it was raised as, so the service answers it as it
+      // answers the same failure on its own thread (a lost database: DATABASE_UNAVAILABLE).
+      else settle(() => reject(rebuildError(message.error)));
     });
-    worker.on('error', (error) =>
-      settle(() =>
-        reject(new DetectionWorkerError(`Ring detection thread failed: ${error.message}`, { cause: error })),
-      ),
-    );
+    worker.on('error', (error) => settle(() => reject(uncaughtInThread(error))));
     worker.on('exit', (code) =>
       settle(() => reject(new DetectionWorkerError(`Ring detection thread exited with code ${code} before answering`))),
     );
   });
 }
 
-/** Errors cross the thread boundary as plain data; give callers back the classes they test for. */
-function rebuildError(message: Extract<DetectionThreadMessage, { type: 'error' }>): Error {
-  if (message.name === 'InvalidDetectionOptionsError') return new InvalidDetectionOptionsError(message.issues);
-  if (message.name === 'InvalidProjectionError') return new InvalidProjectionError(message.issues);
-  return new DetectionWorkerError(`Ring detection failed: ${message.name}: ${message.message}`);
+/**
+ * An error the thread did not catch. Node hands it over without its class but with its own
+ * properties, the project's errors' `name` and `code` among them: one of those is rebuilt as
+ * the class it was; anything else is a DetectionWorkerError.
+ */
+function uncaughtInThread(error: Error): Error {
+  const code = (error as { code?: unknown }).code;
+  const rebuilt = rebuildError({
+    name: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+  });
+  if (!(rebuilt instanceof DetectionWorkerError)) return rebuilt;
+  return new DetectionWorkerError(`Ring detection thread failed: ${error.message}`, { cause: error });
 }

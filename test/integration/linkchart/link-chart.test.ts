@@ -202,7 +202,7 @@ describe('linkChart', () => {
         service.url,
         INGEST,
         { batch: { ...batch, links: names.map(recruit) } },
-        await ingestHeaders(),
+        await ingestHeaders(source),
       );
       expect(sent.data?.ingest.rejected).toBe(0);
     };

@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(zip))('POLE acceptance: charts and paths on real dat
       service.url,
       INGEST,
       { batch },
-      await ingestHeaders(),
+      await ingestHeaders(source),
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.ingest.errors).toEqual([]);

@@ -86,7 +86,7 @@ export async function ingestSmallNetwork(url: string, phone1 = uniquePhone()): P
     url,
     INGEST,
     { batch },
-    await ingestHeaders(),
+    await ingestHeaders(source),
   );
   const reader = await investigatorHeaders();
   expect(result.errors).toBeUndefined();

@@ -5,9 +5,9 @@ import { graphql } from '../../support/service.ts';
 /** A secret of this test file's service, so the tests sign their own tokens. */
 export const TEST_JWT_SECRET = randomBytes(36).toString('base64url');
 
-/** Headers of an agency system that sends batches. */
-export async function ingestHeaders(): Promise<Record<string, string>> {
-  const token = await signToken(TEST_JWT_SECRET, { sub: 'linkchart-test-feed', roles: ['ingest'], agency: 'test' });
+/** Headers of the agency system that sends this source's batches (a source belongs to the agency of its name). */
+export async function ingestHeaders(source: string): Promise<Record<string, string>> {
+  const token = await signToken(TEST_JWT_SECRET, { sub: 'linkchart-test-feed', roles: ['ingest'], agency: source });
   return { authorization: `Bearer ${token}` };
 }
 

@@ -36,3 +36,29 @@ describe('loadConfig', () => {
     expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
   });
 });
+
+describe('SOURCE_AGENCIES', () => {
+  it('is empty by default: every source belongs to the agency of its own name', () => {
+    expect(loadConfig({}).sourceAgencies.size).toBe(0);
+  });
+
+  it('reads source:agency pairs separated by commas', () => {
+    const config = loadConfig({ SOURCE_AGENCIES: 'police-hcm:police, telecom-vn : telecom,' });
+    expect([...config.sourceAgencies]).toEqual([
+      ['police-hcm', 'police'],
+      ['telecom-vn', 'telecom'],
+    ]);
+  });
+
+  it.each([
+    ['police-hcm', /SOURCE_AGENCIES="police-hcm": "police-hcm" is not source:agency/],
+    ['police-hcm:police:x', /"police-hcm:police:x" is not source:agency/],
+    ['police hcm:police', /"police hcm:police" is not source:agency/],
+    [':police', /":police" is not source:agency/],
+    [`${'s'.repeat(101)}:police`, /is not source:agency/],
+    ['police-hcm:police,police-hcm:border-guard', /source police-hcm is mapped twice/],
+  ])('refuses %s with one line naming the variable', (value, message) => {
+    expect(() => loadConfig({ SOURCE_AGENCIES: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ SOURCE_AGENCIES: value })).toThrow(message);
+  });
+});

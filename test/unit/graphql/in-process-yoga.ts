@@ -55,6 +55,7 @@ export function inProcessYoga(options: InProcessOptions = {}) {
     linkCharts: stubOf('linkCharts', given.linkCharts),
     rings: stubOf('rings', given.rings),
     resolution: stubOf('resolution', given.resolution),
+    sourceOwnership: stubOf('sourceOwnership', { decide: () => ({ allowed: true }), ...given.sourceOwnership }),
     audit: stubOf('audit', {
       append: async (entry: AuditEntry) => {
         audit.push(entry);

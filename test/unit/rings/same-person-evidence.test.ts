@@ -43,3 +43,32 @@ describe('SamePersonEvidence', () => {
     expect(evidence.pairs()).toEqual([]);
   });
 });
+
+describe('SamePersonEvidence with the agencies own records', () => {
+  it('ties an undated record to the dated ones of its name when they give one birth date', () => {
+    const evidence = new SamePersonEvidence();
+    evidence.add(1, person('ngan thi tran', '2003-04-05')); // the registry
+    evidence.add(2, person('ngan thi tran', '2003-04-05')); // the border guard
+    evidence.add(3, person('ngan thi tran', null)); // a SIM sold at a kiosk
+    expect(sorted(evidence.pairs())).toEqual([
+      { source: 1, target: 2, count: 1 },
+      { source: 1, target: 3, count: 1 },
+      { source: 2, target: 3, count: 1 },
+    ]);
+  });
+
+  it('leaves an undated record untied when two people bear its name', () => {
+    const evidence = new SamePersonEvidence();
+    evidence.add(1, person('hung nguyen van', '1990-02-03'));
+    evidence.add(2, person('hung nguyen van', '1971-08-09'));
+    evidence.add(3, person('hung nguyen van', null));
+    expect(evidence.pairs()).toEqual([]);
+  });
+
+  it('reads documents as entity resolution does', () => {
+    const evidence = new SamePersonEvidence();
+    evidence.add(1, person('a', '2000-01-01', ['PP:C123 4567']));
+    evidence.add(2, person('b', null, ['pp:c1234567']));
+    expect(evidence.pairs()).toEqual([{ source: 1, target: 2, count: 1 }]);
+  });
+});
