@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     files: ['src/entities/**/*.ts', 'src/db/**/*.ts'],
     rules: noImportsOf(
-      ['ingest', 'import', 'resolution', 'rings', 'linkchart', 'search', ...ABOVE_CAPABILITIES],
+      ['ingest', 'import', 'resolution', 'rings', 'linkchart', 'search', 'alerts', 'changes', ...ABOVE_CAPABILITIES],
       'Entities and the database gateway sit below the capabilities that write and analyse them',
     ),
   },

@@ -10,3 +10,7 @@ SET r.lastSeen = $now,
     r.lastAt = CASE WHEN row.at IS NOT NULL AND (r.lastAt IS NULL OR row.atMillis > r.lastAtMillis) THEN row.at ELSE r.lastAt END,
     r.lastAtMillis = CASE WHEN row.at IS NOT NULL AND (r.lastAtMillis IS NULL OR row.atMillis > r.lastAtMillis) THEN toInteger(row.atMillis) ELSE r.lastAtMillis END,
     r.sources = CASE WHEN row.source IN r.sources THEN r.sources ELSE r.sources + row.source END
+// New links only, for the change feed: a re-sent record is no news.
+WITH row, r
+WHERE r.firstSeen = $now
+RETURN row.fromId AS fromId, row.toId AS toId, null AS role

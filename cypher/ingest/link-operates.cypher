@@ -5,3 +5,7 @@ MERGE (a)-[r:OPERATES]->(b)
   ON CREATE SET r.firstSeen = $now, r.sources = []
 SET r.lastSeen = $now,
     r.sources = CASE WHEN row.source IN r.sources THEN r.sources ELSE r.sources + row.source END
+// New links only, for the change feed: a re-sent record is no news.
+WITH row, r
+WHERE r.firstSeen = $now
+RETURN row.fromId AS fromId, row.toId AS toId, null AS role

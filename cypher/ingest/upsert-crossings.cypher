@@ -11,7 +11,8 @@ MERGE (c:BorderCrossing:Entity {id: coalesce(known.id, row.id)})
 SET c += row.props, c.atMillis = toInteger(row.props.atMillis), c.updatedAt = $now
 MERGE (s)-[:RECORDS]->(c)
 MERGE (c)-[:AT]->(cp)
-WITH c, row
+WITH c, row, s
 MATCH (person:Entity {id: row.personId})
 MERGE (person)-[:MADE]->(c)
-RETURN row.key AS key, c.id AS id
+// created: the agency record is new (a re-sent crossing is no news for the change feed).
+RETURN row.key AS key, c.id AS id, s.firstSeen = $now AS created

@@ -3,4 +3,4 @@
 MATCH (r:Ring {current: true})
 OPTIONAL MATCH (e:Entity)-[m:MEMBER_OF]->(r)
 RETURN r.id AS id, collect(e.id) AS memberEntityIds, collect(m.role) AS memberRoles, r.status AS status,
-       r.statusNote AS statusNote
+       r.statusNote AS statusNote, r.score AS score

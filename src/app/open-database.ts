@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Config } from '../config/load-config.ts';
+import { LOCAL_NEO4J_DEFAULT_PASSWORD, type Config } from '../config/load-config.ts';
 import { applySchema } from '../db/apply-schema.ts';
 import { Database } from '../db/database.ts';
 import { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
@@ -35,10 +35,17 @@ export async function openDatabase(
       log,
     });
     log(`starting the local Neo4j in ${local.dataDir}`);
-    const ready = await local.start();
+    const ready = await local.start(config.neo4j.boltPort);
     uri = ready.boltUri;
     boltPort = ready.port;
     log(`local Neo4j ready at ${uri} (pid ${ready.pid})`);
+    // What a second instance on this database needs; the default password only, never one that was set.
+    const password =
+      config.neo4j.password === LOCAL_NEO4J_DEFAULT_PASSWORD ? LOCAL_NEO4J_DEFAULT_PASSWORD : '<NEO4J_PASSWORD>';
+    log(
+      `a second instance on this database: NEO4J_URI=${uri} NEO4J_PASSWORD=${password} PORT=<another port> npm start` +
+        ' (from this folder, so it shares DATA_DIR/auth-secret; the port holds while this one runs, NEO4J_BOLT_PORT fixes it)',
+    );
   }
   try {
     const db = await Database.connect({ ...config.neo4j, uri });

@@ -1,10 +1,13 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startEarlyWarning, type EarlyWarning } from './early-warning.ts';
 import { resolveJwtSecret } from '../auth/local-secret.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
 import type { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 import { LocalNeo4jSupervisor } from '../db/local-neo4j/supervise-local-neo4j.ts';
 import { createGraphQLHandler } from '../graphql/create-yoga.ts';
+import { sharedLayoutThreads } from '../linkchart/layout-thread/layout-thread.ts';
 import { pseudonymKey } from '../protection/pseudonym.ts';
 import { createHttpServer } from '../server/create-http-server.ts';
 import type { Logger } from './logger.ts';
@@ -15,6 +18,7 @@ export interface RunningService {
   url: string;
   services: Services;
   localNeo4j: LocalNeo4j | undefined;
+  earlyWarning: EarlyWarning;
   /** Stops taking requests, lets in-flight ones finish, closes the driver, stops the local Neo4j. */
   close(): Promise<void>;
 }
@@ -31,7 +35,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     ? new LocalNeo4jSupervisor(localNeo4j, db, boltPort, { log: (level, message) => logger[level](message) })
     : undefined;
 
-  const services = createServices(db, { sourceAgencies: config.sourceAgencies });
+  const services = createServices(db, {
+    sourceAgencies: config.sourceAgencies,
+    rings: { leaseMs: config.detectionLeaseMs, log: (level, message) => logger[level](message) },
+  });
+  const earlyWarning = await startEarlyWarning(services, config.alerts, pseudonymKey(jwtSecret), logger);
+  // The first ForceAtlas2 chart should not wait for its thread to load (src/linkchart/layout-thread/).
+  sharedLayoutThreads().warmUp();
   const yoga = createGraphQLHandler({
     services,
     production: config.production,
@@ -40,6 +50,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       verifyToken: createTokenVerifier({ secret: jwtSecret, ...config.auth }),
       pseudonymKey: pseudonymKey(jwtSecret),
       rateLimit: config.rateLimit,
+      work: config.work,
+      corsOrigins: config.corsOrigins,
     },
   });
   const server = createHttpServer({
@@ -60,12 +72,21 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   // Once closing, a keep-alive connection gets its current answer and is then closed, so
   // clients that keep sending cannot hold the shutdown open; after the grace period the
   // remaining connections are cut.
-  server.on('request', (_req, res) => {
+  // Subscriptions (Server-Sent Events) stay open until the client leaves: they are cut at
+  // shutdown, and their clients connect again (to this instance restarted, or another).
+  const streams = new Set<ServerResponse>();
+  server.on('request', (req, res) => {
     if (closing) res.shouldKeepAlive = false;
+    if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+    }
   });
   const close = () =>
     (closing ??= (async () => {
       supervisor?.close();
+      await earlyWarning.stop();
+      for (const stream of streams) stream.destroy();
       await new Promise<void>((done) => {
         const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close(() => {
@@ -77,5 +98,5 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       await db.close();
       await localNeo4j?.stop();
     })());
-  return { url, services, localNeo4j, close };
+  return { url, services, localNeo4j, earlyWarning, close };
 }

@@ -38,6 +38,20 @@ export const OPERATION_POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Mutation.exportLinkChart': { roles: READERS, personalData: true },
   'Mutation.mergeEntities': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },
   'Mutation.unmergeEntity': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },
+  // Early warning: every reader reads and triages alerts and keeps watches of their own; alerts name
+  // people, so reading them needs X-Purpose. The subscription is such a read too, for as long as it lasts.
+  'Query.alerts': { roles: READERS, personalData: true },
+  'Query.alert': { roles: READERS, personalData: true },
+  'Query.watches': { roles: READERS, personalData: false },
+  'Mutation.watch': { roles: READERS, personalData: false },
+  'Mutation.unwatch': { roles: READERS, personalData: false },
+  'Mutation.updateAlert': { roles: READERS, personalData: true },
+  'Subscription.alertRaised': { roles: READERS, personalData: true },
+  // Webhooks carry alerts to other agencies' systems: only admins register them and read what failed.
+  'Query.webhooks': { roles: ['admin'], personalData: false },
+  'Query.webhookDeadLetters': { roles: ['admin'], personalData: false },
+  'Mutation.registerWebhook': { roles: ['admin'], personalData: false },
+  'Mutation.removeWebhook': { roles: ['admin'], personalData: false },
 };
 
 /** Introspection is for developers: any authenticated caller outside production, nobody in production. */

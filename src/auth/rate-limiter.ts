@@ -2,6 +2,11 @@
  * A token bucket per key (the token's sub): `burst` requests at once, refilled at `perSecond`.
  * In memory, per process; hand-written because the maintained yoga rate limiters count per
  * field with a store of their own, and what is wanted here is one bucket per caller.
+ *
+ * Per instance on purpose: behind a load balancer a token gets up to N times the limit through
+ * N instances, and the deployment divides the settings by N (README, "Several instances"). The
+ * limit keeps one runaway client from loading the database; counting in the database would
+ * cost it a write on every request, and a store of its own would be one more thing to run.
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

@@ -1,9 +1,44 @@
 import { z } from 'zod';
+import { defaultAlertOptions, type AlertOptions } from '../alerts/alert-options.ts';
 import { TEXT_LIMITS } from '../ingest/check-values.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveWhole = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be above 0');
+
+/**
+ * CORS_ORIGINS: origins a browser page may call the API from, separated by commas. Each an
+ * exact origin (scheme, host, optional port; no path, no wildcard): with credentials allowed,
+ * a wildcard or a reflected Origin would let any site read an investigator's answers.
+ */
+const corsOrigins = z.string().transform((value, ctx) => {
+  const origins = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    const exact = parsed && /^https?:$/.test(parsed.protocol) && parsed.origin === origin.replace(/\/$/, '');
+    if (!exact || origin.includes('*')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin such as https://explorer.example.org (scheme and host, no path or wildcard)`,
+      });
+      return z.NEVER;
+    }
+  }
+  return origins.map((origin) => new URL(origin).origin);
+});
 
 /** A source or agency name as SOURCE_AGENCIES may name it: letters, digits, '.', '_' and '-'. */
 const SOURCE_OR_AGENCY = new RegExp(`^[\\p{L}\\p{N}._-]{1,${TEXT_LIMITS.source}}$`, 'u');
@@ -46,6 +81,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
     .optional(),
+  NEO4J_BOLT_PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(0),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1).optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
@@ -55,6 +96,17 @@ const environmentSchema = z.object({
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveWhole.default(24 * 3600),
+  AUTH_CLOCK_LEEWAY_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(300, 'must be at most 300')
+    .default(5),
+  CORS_ORIGINS: corsOrigins.optional(),
+  WORK_BUDGET_PER_REQUEST: positiveWhole.default(125_000),
+  WORK_LIMIT_PER_SECOND: positiveWhole.default(250_000),
+  WORK_LIMIT_BURST: positiveWhole.default(500_000),
   RATE_LIMIT_PER_SECOND: z.coerce.number({ message: 'must be a number' }).positive('must be above 0').default(50),
   RATE_LIMIT_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(200),
   NEO4J_HEAP: z
@@ -65,9 +117,45 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
     .default('2g'),
+  DETECTION_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(3, 'must be at least 3')
+    .max(3600, 'must be at most 3600')
+    .default(30),
   SOURCE_AGENCIES: sourceAgencies.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  ALERTS_ENABLED: booleanFlag.default(true),
+  ALERTS_POLL_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(defaultAlertOptions.pollMs),
+  ALERTS_NO_RETURN_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.noReturnDays),
+  ALERTS_NO_RETURN_CHECK_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(1, 'must be at least 1')
+    .default(defaultAlertOptions.noReturnCheckMs / 1000),
+  ALERTS_MINOR_EXIT_WINDOW_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .default(defaultAlertOptions.minorExitWindowMs / 60_000),
+  WEBHOOK_ATTEMPTS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(50)
+    .default(defaultAlertOptions.webhookAttempts),
+  WEBHOOK_BACKOFF_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .default(defaultAlertOptions.webhookBackoffMs),
 });
 
 /** The password of the embedded Neo4j when NEO4J_PASSWORD is not set; it listens on loopback only. */
@@ -84,6 +172,8 @@ export interface Config {
     database: string;
     heap: string;
     pageCache: string;
+    /** The embedded Neo4j's Bolt port on loopback; 0 picks a free one. Fixed, a second instance can be pointed at it. */
+    boltPort: number;
   };
   dataDir: string;
   seedDemo: boolean;
@@ -94,7 +184,15 @@ export interface Config {
     jwksUrl: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** The longest a token may be valid: exp - iat, or exp - now when it has no iat. */
+    maxTokenLifetimeSeconds: number;
+    /** How far the clocks of the identity provider and this service may disagree on exp, nbf and iat. */
+    clockLeewaySeconds: number;
   };
+  /** Origins allowed to call the API from a browser; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Chart, path and export work (src/linkchart/work-budget.ts): per request, and per caller. */
+  work: { perRequest: number; perCallerPerSecond: number; perCallerBurst: number };
   /**
    * The sources that belong to an agency of another name (source -> agency); every other
    * source belongs to the agency of its own name (src/auth/source-ownership.ts).
@@ -102,8 +200,11 @@ export interface Config {
   sourceAgencies: ReadonlyMap<string, string>;
   /** Per-token (sub) request rate: a token bucket refilled at perSecond, holding at most burst. */
   rateLimit: { perSecond: number; burst: number };
+  /** The lease of the database lock a ring detection holds: how long a dead instance blocks detection at most. */
+  detectionLeaseMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
+  alerts: AlertOptions;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
+      boltPort: e.NEO4J_BOLT_PORT,
     },
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,
@@ -147,10 +249,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      clockLeewaySeconds: e.AUTH_CLOCK_LEEWAY_SECONDS,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? [],
+    work: {
+      perRequest: e.WORK_BUDGET_PER_REQUEST,
+      perCallerPerSecond: e.WORK_LIMIT_PER_SECOND,
+      perCallerBurst: e.WORK_LIMIT_BURST,
     },
     sourceAgencies: e.SOURCE_AGENCIES ?? new Map(),
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    detectionLeaseMs: e.DETECTION_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    alerts: {
+      enabled: e.ALERTS_ENABLED,
+      pollMs: e.ALERTS_POLL_MS,
+      noReturnDays: e.ALERTS_NO_RETURN_DAYS,
+      noReturnCheckMs: e.ALERTS_NO_RETURN_CHECK_SECONDS * 1000,
+      minorExitWindowMs: e.ALERTS_MINOR_EXIT_WINDOW_MINUTES * 60_000,
+      webhookAttempts: e.WEBHOOK_ATTEMPTS,
+      webhookBackoffMs: e.WEBHOOK_BACKOFF_MS,
+    },
   };
 }

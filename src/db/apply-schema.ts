@@ -1,4 +1,5 @@
 import type { Database } from './database.ts';
+import { DatabaseError } from './errors.ts';
 
 /**
  * Creates the constraints and indexes of cypher/schema/ (each `IF NOT EXISTS`, so applying
@@ -6,7 +7,16 @@ import type { Database } from './database.ts';
  */
 export async function applySchema(db: Database): Promise<void> {
   for (const name of db.registry.names('schema/')) {
-    await db.write(name);
+    try {
+      await db.write(name);
+    } catch (error) {
+      // Two instances starting at once on a new database: IF NOT EXISTS is checked before the
+      // other's CREATE commits, and Neo4j then refuses the second as already existing. It exists.
+      if (!(
+        error instanceof DatabaseError && error.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists'
+      ))
+        throw error;
+    }
   }
   await db.runText('CALL db.awaitIndexes(300)');
 }

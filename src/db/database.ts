@@ -1,4 +1,11 @@
-import neo4j, { type Driver, type ManagedTransaction, type SessionMode } from 'neo4j-driver';
+import neo4j, {
+  Neo4jError,
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  type SessionConfig,
+  type SessionMode,
+} from 'neo4j-driver';
 import { CypherRegistry } from './cypher-registry.ts';
 import { mapDriverError } from './errors.ts';
 
@@ -28,14 +35,45 @@ export interface Transaction {
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
+ * How long a transaction that keeps losing to other writers (a deadlock, a lock it could not
+ * take) is tried again after the driver's own retries gave up. The driver retries such errors
+ * only within maxTransactionRetryTime of the first failure (2 s here, kept short so that a
+ * database that is down fails fast); a batch that takes longer than that and then deadlocks
+ * with another instance's batch would fail after one retry.
+ */
+const CONTENTION_RETRY_MS = 60_000;
+
+/**
+ * A transient error of the transaction itself (a deadlock, a lock wait that timed out, a
+ * transaction outdated by a schema or leader change), by the server's classification, as
+ * opposed to a database that cannot be reached: those fail fast as DATABASE_UNAVAILABLE.
+ */
+function isContention(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    Neo4jError.isRetryable(error) &&
+    error.code.startsWith('Neo.TransientError.Transaction.')
+  );
+}
+
+/**
  * The one gateway to Neo4j: one driver per process, sessions closed in finally, named
  * Cypher from cypher/, transaction timeouts and metadata, and driver errors mapped to the
  * project's own error types (src/db/errors.ts).
+ *
+ * Every session of the process shares one bookmark manager, so each transaction starts
+ * after every transaction the process committed before it: on a cluster a read routed to a
+ * follower waits until that follower has applied them, and a client reads what it just
+ * wrote through this instance. (On a single server every committed write is visible to
+ * every later transaction anyway; README, "Several instances".)
  */
 export class Database {
   readonly registry: CypherRegistry;
   readonly name: string;
   private driver: Driver;
+  /** Outlives the driver: a local Neo4j restarted under it keeps its store and its bookmarks stay valid. */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private rerun = 0;
 
   private constructor(
     private readonly options: DatabaseOptions,
@@ -99,7 +137,7 @@ export class Database {
     onRow: (row: T) => void,
     options: TransactionOptions = {},
   ): Promise<number> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ', fetchSize: 10_000 });
+    const session = this.session('READ', { fetchSize: 10_000 });
     let count = 0;
     try {
       const result = session.run(this.registry.get(name), params, {
@@ -120,7 +158,7 @@ export class Database {
 
   /** Runs raw text; only for statements that are not the project's own (EXPLAIN checks, admin). */
   async runText<T extends object = Row>(text: string, params: Params = {}, mode: SessionMode = 'READ'): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const session = this.session(mode);
     try {
       const result = await session.run(text, params);
       return result.records.map((record) => record.toObject() as T);
@@ -131,8 +169,17 @@ export class Database {
     }
   }
 
+  /**
+   * How many times this process ran a transaction's work again after a transient failure (a
+   * deadlock, a lost lock wait, a lost connection), by the driver's retries or the ones here.
+   */
+  get retriedAttempts(): number {
+    return this.rerun;
+  }
+
   /** True when the database answers a trivial query within the time given. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
+    // Without the bookmarks: whether the database answers, not whether a follower has caught up.
     const session = this.driver.session({ database: this.name, defaultAccessMode: 'READ' });
     try {
       // Auto-commit: one round trip, where a managed transaction takes two (the commit), each a
@@ -169,23 +216,43 @@ export class Database {
     await this.driver.close();
   }
 
+  /** A session that waits for, and then adds to, the process's bookmarks. */
+  private session(mode: SessionMode, config: Omit<SessionConfig, 'database' | 'defaultAccessMode'> = {}) {
+    return this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
+      ...config,
+    });
+  }
+
   private async transaction<R>(
     mode: SessionMode,
     work: (tx: Transaction) => Promise<R>,
     options: TransactionOptions,
   ): Promise<R> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     const config = {
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       metadata: { app: 'ringwatch', ...options.metadata },
     };
-    const run = (managed: ManagedTransaction) => work(this.wrap(managed));
-    try {
-      return mode === 'READ' ? await session.executeRead(run, config) : await session.executeWrite(run, config);
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
+    let attempts = 0;
+    const run = (managed: ManagedTransaction) => {
+      if (attempts++ > 0) this.rerun += 1;
+      return work(this.wrap(managed));
+    };
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      const session = this.session(mode);
+      try {
+        return mode === 'READ' ? await session.executeRead(run, config) : await session.executeWrite(run, config);
+      } catch (error) {
+        if (!isContention(error) || Date.now() - started > CONTENTION_RETRY_MS) throw mapDriverError(error);
+      } finally {
+        await session.close();
+      }
+      // Backed off with jitter, so two instances' batches that deadlocked do not meet again in step.
+      const delay = Math.min(5_000, 100 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Services } from './services.ts';
 import type { Principal } from '../auth/roles.ts';
+import type { WorkBudget } from '../linkchart/work-budget.ts';
 import type { ProtectionView } from '../protection/protection-view.ts';
 
 /** What the authorisation plugin decided about this request's operation, for its audit record. */
@@ -25,4 +26,6 @@ export interface GraphQLContext extends YogaInitialContext {
   /** Ids of the entities this request returned, for the audit record. */
   touched: Set<string>;
   decision?: OperationDecisionRecord;
+  /** What this request may still spend on charts, paths and exports (added by useWorkBudget). */
+  work: WorkBudget;
 }

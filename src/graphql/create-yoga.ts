@@ -7,13 +7,17 @@ import type { GraphQLContext } from './context.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { ProtectionReader } from '../protection/protection-reader.ts';
+import type { WorkLimits } from '../linkchart/work-budget.ts';
 import { createMaskError } from './errors.ts';
 import { useAuditTrail } from './plugins/use-audit-trail.ts';
 import { useAuthentication } from './plugins/use-authentication.ts';
 import { useAuthorization } from './plugins/use-authorization.ts';
+import { useHttpSemantics } from './plugins/use-http-semantics.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
+import { useWorkBudget } from './plugins/use-work-budget.ts';
 import { createRequestContextFactory, type RequestContext } from './request-context.ts';
+import { alertResolvers } from './resolvers/alert-resolvers.ts';
 import { auditResolvers } from './resolvers/audit-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
 import { linkChartResolvers } from './resolvers/linkchart-resolvers.ts';
@@ -35,6 +39,7 @@ export function createGraphQLSchema() {
       ringResolvers,
       auditResolvers,
       resolutionResolvers,
+      alertResolvers,
     ],
   });
 }
@@ -48,9 +53,39 @@ export interface YogaOptions {
     /** Key of the pseudonyms that replace protected people's names (src/protection/pseudonym.ts). */
     pseudonymKey: Buffer;
     rateLimit: { perSecond: number; burst: number };
+    /** Chart, path and export work per request and per caller (src/linkchart/work-budget.ts). */
+    work: WorkLimits;
+    /** Origins a browser page may call from (CORS_ORIGINS); empty: no CORS at all. */
+    corsOrigins: readonly string[];
   };
   /** Who is protected; by default read from the database. The in-process tests give their own. */
   protectionReader?: ProtectionReader;
+}
+
+/** The headers a page on an allowed origin may send: the token, the purpose, the CSRF header, JSON. */
+const CORS_HEADERS = ['authorization', 'content-type', 'x-purpose', 'x-graphql-yoga-csrf'];
+
+/**
+ * CORS only for origins named in configuration. Yoga's default answers every Origin with
+ * itself and allows credentials, which would let any web page that an investigator opens read
+ * the API with whatever the browser holds. Any other origin gets no CORS header at all (not
+ * yoga's `Access-Control-Allow-Origin: null` for a list, which a sandboxed page, whose origin
+ * is "null", would pass), so browsers keep other sites out.
+ */
+function corsOptions(origins: readonly string[]) {
+  if (!origins.length) return false as const;
+  const allowed = new Set(origins);
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (origin === null || !allowed.has(origin)) return false as const;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: CORS_HEADERS,
+      maxAge: 600,
+    };
+  };
 }
 
 export function createGraphQLHandler({ services, production, logger, security, protectionReader }: YogaOptions) {
@@ -58,18 +93,23 @@ export function createGraphQLHandler({ services, production, logger, security, p
     schema: createGraphQLSchema(),
     context: createRequestContextFactory(services, security.pseudonymKey, protectionReader),
     graphqlEndpoint: '/graphql',
+    cors: corsOptions(security.corsOrigins),
     maskedErrors: {
       maskError: createMaskError((error) => logger.error({ err: error }, 'unexpected error in a request')),
     },
     // Order matters: who is calling, how often, what the query may cost, whether it is allowed,
-    // and the audit record outermost around execution (src/graphql/plugins/).
+    // and the audit record outermost around execution (src/graphql/plugins/). The audit plugin
+    // also records the requests that stop before execution, and the HTTP semantics plugin gives
+    // every answer its status and takes out what must not be shown.
     plugins: [
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useAuthentication(security.verifyToken, logger),
       useRateLimit(security.rateLimit),
       useQueryLimits(),
+      useWorkBudget(security.work),
       useAuthorization({ production }),
       useAuditTrail(services.audit, logger),
+      useHttpSemantics({ production }),
     ],
     batching: false,
     graphiql: !production,

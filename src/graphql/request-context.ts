@@ -28,7 +28,7 @@ function decodePercent(value: string): string {
   }
 }
 
-export type RequestContext = Omit<GraphQLContext, 'request' | 'params' | 'waitUntil'>;
+export type RequestContext = Omit<GraphQLContext, 'request' | 'params' | 'waitUntil' | 'work'>;
 
 /**
  * Builds one request's context: the caller verified by useAuthentication, and the services

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { appendChange } from '../changes/change-event.ts';
 import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
@@ -88,7 +90,11 @@ export class IngestService {
    */
   private readonly writes = new SerialQueue();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Called after a batch committed (its change record with it), to wake this process's feed consumers. */
+    private readonly onCommitted: () => void = () => undefined,
+  ) {}
 
   async ingest(batch: IngestBatchInput, now: Date = new Date()): Promise<IngestReport> {
     const records = countRecords(batch);
@@ -111,7 +117,7 @@ export class IngestService {
       replayed: false,
     };
     const stamp = now.toISOString();
-    return this.writes.run(() =>
+    const written = this.writes.run(() =>
       this.db.writeTransaction(
         async (tx) => {
           if (batchKey) {
@@ -121,15 +127,25 @@ export class IngestService {
             });
             if (claim?.report) return { ...(JSON.parse(claim.report) as IngestReport), replayed: true };
           }
-          await writeRecords(tx, validated, stamp);
+          const written = await writeRecords(tx, validated, stamp);
           if (batchKey) {
             await tx.run('ingest/save-batch-report', { key: batchKey, report: JSON.stringify(report), now: stamp });
           }
+          // Last, so the feed's lock is held only for the commit (src/changes/change-event.ts).
+          await appendChange(tx, {
+            kind: 'INGEST',
+            batchId: batchKey ?? `${source}|${randomUUID()}`,
+            source,
+            ...written,
+          });
           return report;
         },
         { timeoutMs: 300_000, metadata: { operation: 'ingest', source, records } },
       ),
     );
+    const committed = await written;
+    if (!committed.replayed) this.onCommitted();
+    return committed;
   }
 
   private async findKnown(refs: readonly string[]): Promise<Map<string, KnownEntity>> {
@@ -144,9 +160,36 @@ export class IngestService {
   }
 }
 
-async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string): Promise<void> {
+/** A fact of the batch that was not in the store before: a new crossing record, a new link or a changed role. */
+export interface NewCrossing {
+  id: string;
+  key: string;
+  personId: string;
+  direction: string;
+  atMillis: number;
+  checkpointId: string;
+}
+
+export interface NewLink {
+  type: string;
+  fromId: string;
+  toId: string;
+  role: string | null;
+}
+
+/** What the batch wrote, for its record in the change feed. */
+interface WrittenRecords {
+  entityIds: string[];
+  entityKinds: string[];
+  linkTypes: string[];
+  recordKeys: string[];
+  payload: { crossings: NewCrossing[]; links: NewLink[] };
+}
+
+async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string): Promise<WrittenRecords> {
   const ids = new Map<string, string>();
   const remember = (rows: { key: string; id: string }[]) => rows.forEach((row) => ids.set(row.key, row.id));
+  const touched = new Set<string>();
   if (batch.people.length) remember(await tx.run('ingest/upsert-people', { rows: batch.people, now }));
   if (batch.phones.length) remember(await tx.run('ingest/upsert-phones', { rows: batch.phones, now }));
   if (batch.brokers.length) remember(await tx.run('ingest/upsert-brokers', { rows: batch.brokers, now }));
@@ -154,10 +197,31 @@ async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string)
 
   // Links and crossings may also name entities of earlier batches, looked up while validating.
   for (const [key, id] of batch.knownIds) if (!ids.has(key)) ids.set(key, id);
+  for (const id of ids.values()) touched.add(id);
+  const crossings: NewCrossing[] = [];
   if (batch.crossings.length) {
     const rows = batch.crossings.map((c) => ({ ...c, personId: ids.get(c.person) }));
-    await tx.run('ingest/upsert-crossings', { rows, now });
+    const written = await tx.run<{ key: string; id: string; created: boolean }>('ingest/upsert-crossings', {
+      rows,
+      now,
+    });
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    for (const row of written) {
+      const input = byKey.get(row.key);
+      touched.add(row.id);
+      if (input?.personId) touched.add(input.personId);
+      if (!row.created || !input?.personId) continue;
+      crossings.push({
+        id: row.id,
+        key: row.key,
+        personId: input.personId,
+        direction: input.props.direction,
+        atMillis: input.props.atMillis,
+        checkpointId: input.checkpoint.id,
+      });
+    }
   }
+  const links: NewLink[] = [];
   const byType = new Map<string, (LinkRow & { fromId: string | undefined; toId: string | undefined })[]>();
   for (const link of batch.links) {
     const rows = byType.get(link.type) ?? [];
@@ -167,6 +231,37 @@ async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string)
   for (const [type, rows] of byType) {
     const statement = LINK_STATEMENTS[type];
     if (!statement) throw new Error(`no statement for link type ${type}`);
-    await tx.run(statement, { rows, now });
+    const created = await tx.run<{ fromId: string; toId: string; role: string | null }>(statement, { rows, now });
+    for (const row of rows) {
+      if (row.fromId) touched.add(row.fromId);
+      if (row.toId) touched.add(row.toId);
+    }
+    const seen = new Set<string>();
+    for (const row of created) {
+      const key = `${row.fromId}|${row.toId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      links.push({ type, fromId: row.fromId, toId: row.toId, role: row.role ?? null });
+    }
   }
+  const sections: [string, readonly unknown[]][] = [
+    ['PERSON', batch.people],
+    ['PHONE', batch.phones],
+    ['BROKER', batch.brokers],
+    ['CASE', batch.cases],
+    ['BORDER_CROSSING', batch.crossings],
+  ];
+  return {
+    entityIds: [...touched],
+    entityKinds: sections.filter(([, rows]) => rows.length).map(([kind]) => kind),
+    linkTypes: [...byType.keys()],
+    recordKeys: [
+      ...batch.people.map((r) => r.key),
+      ...batch.phones.map((r) => r.key),
+      ...batch.brokers.map((r) => r.key),
+      ...batch.cases.map((r) => r.key),
+      ...batch.crossings.map((r) => r.key),
+    ],
+    payload: { crossings, links },
+  };
 }

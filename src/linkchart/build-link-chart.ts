@@ -9,7 +9,7 @@ import {
 } from './chart-types.ts';
 import { collapsedLabel, collapsedNodeId, leftOutCount, neighbourKind } from './collapse-supernodes.ts';
 import { expandNeighbourhood, readChartContents } from './expand-neighbourhood.ts';
-import { layoutChart } from './layout-chart.ts';
+import { layoutChart, type LayoutInput } from './layout-chart.ts';
 import { radialLayout } from './radial-layout.ts';
 import { checkChartRequest } from './validate-request.ts';
 
@@ -18,7 +18,18 @@ import { checkChartRequest } from './validate-request.ts';
  * the allowed types in the time window between the nodes it holds, one synthetic node per
  * hub and link type for the neighbours left out, and deterministic coordinates.
  */
-export async function buildLinkChart(db: Database, request: LinkChartRequest): Promise<LinkChart> {
+export interface BuildOptions {
+  /** Where ForceAtlas2 runs; in place unless given (the service gives its layout threads). */
+  forceAtlas2?: (chart: LayoutInput) => Promise<Map<string, { x: number; y: number }>>;
+  /** Called with the chart's node count once it is known, before the layout: the work budget's second look. */
+  beforeLayout?: (nodes: number) => void;
+}
+
+export async function buildLinkChart(
+  db: Database,
+  request: LinkChartRequest,
+  options: BuildOptions = {},
+): Promise<LinkChart> {
   const window = checkChartRequest(request);
   // One read transaction for every round: a consistent snapshot, and no session set-up per query.
   const { found, links, entities } = await db.readTransaction(
@@ -68,8 +79,11 @@ export async function buildLinkChart(db: Database, request: LinkChartRequest): P
     });
   }
 
+  options.beforeLayout?.(nodes.length);
   const positions =
-    request.layout === 'FORCE_ATLAS2' ? layoutChart({ nodes, edges }) : radialLayout({ nodes, edges }, request.seeds);
+    request.layout === 'FORCE_ATLAS2'
+      ? await (options.forceAtlas2 ?? (async (chart: LayoutInput) => layoutChart(chart)))({ nodes, edges })
+      : radialLayout({ nodes, edges }, request.seeds);
   for (const node of nodes) {
     const position = positions.get(node.id);
     node.x = position?.x ?? 0;

@@ -6,23 +6,42 @@ import type { ChartPath, LinkChart, LinkChartRequest, PathRequest } from './char
 import { exportChart } from './export/export-chart.ts';
 import type { ExportFile, ExportFormat } from './export/export-types.ts';
 import { findPaths } from './find-paths.ts';
+import { sharedLayoutThreads, type LayoutThreads } from './layout-thread/layout-thread.ts';
+import { checkChartRequest, checkPathRequest } from './validate-request.ts';
+import { WorkBudget, chartWork, maxChartWork, pathsWork } from './work-budget.ts';
 
-/** The investigator's graph reads: link charts, paths between entities, search, exports. */
+/**
+ * The investigator's graph reads: link charts, paths between entities, search, exports. Each
+ * chart, path search and export draws from the request's work budget (work-budget.ts) before
+ * it reads anything, by the most it may cost, and gives back what it did not use once the
+ * chart's size is known; ForceAtlas2 runs on the layout threads, never on the event loop.
+ */
 export class LinkChartService {
   private readonly searcher: EntitySearch;
 
   constructor(
     private readonly db: Database,
     entities: EntityReader = new EntityReader(db),
+    private readonly layouts: LayoutThreads = sharedLayoutThreads(),
   ) {
     this.searcher = new EntitySearch(db, entities);
   }
 
-  chart(request: LinkChartRequest): Promise<LinkChart> {
-    return buildLinkChart(this.db, request);
+  async chart(request: LinkChartRequest, work: WorkBudget = WorkBudget.unlimited()): Promise<LinkChart> {
+    // A request the chart would refuse anyway gets that answer rather than a budget's.
+    checkChartRequest(request);
+    const layout = request.layout ?? null;
+    const reserved = maxChartWork(request.maxNodes, layout);
+    work.draw(reserved, `a chart of up to ${request.maxNodes} nodes with the ${layout ?? 'RADIAL'} layout`);
+    return buildLinkChart(this.db, request, {
+      forceAtlas2: (chart) => this.layouts.layout(chart, work.caller),
+      beforeLayout: (nodes) => work.refund(reserved - chartWork(nodes, layout)),
+    });
   }
 
-  paths(request: PathRequest): Promise<ChartPath[]> {
+  async paths(request: PathRequest, work: WorkBudget = WorkBudget.unlimited()): Promise<ChartPath[]> {
+    checkPathRequest(request);
+    work.draw(pathsWork(request.maxLength), `a path search of up to ${request.maxLength} links`);
     return findPaths(this.db, request);
   }
 
@@ -35,7 +54,8 @@ export class LinkChartService {
     request: LinkChartRequest,
     format: ExportFormat,
     present: (chart: LinkChart) => Promise<LinkChart> = async (chart) => chart,
+    work: WorkBudget = WorkBudget.unlimited(),
   ): Promise<ExportFile[]> {
-    return exportChart(await present(await this.chart(request)), format);
+    return exportChart(await present(await this.chart(request, work)), format);
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { samePersonKeys, type SamePersonFacts } from '../resolution/core/same-person-keys.ts';
 
 /** Why an entity is protected; a person who is both needs both clearances. */
 export interface Protection {
@@ -10,6 +11,8 @@ export interface ProtectedEntity extends Protection {
   id: string;
   /** Set for phones, so numbers inside text can be matched. */
   e164: string | null;
+  /** A protected person's name as stored, so it can be replaced inside text (ring factors). */
+  fullName: string | null;
 }
 
 /** Age below which a person's identifying fields are protected. */
@@ -21,7 +24,24 @@ export function minorBornAfter(today: Date): string {
   return cutoff.toISOString().slice(0, 10);
 }
 
-/** Reads which entities are protected, by one statement (cypher/protection/protected-entities.cypher). */
+interface Subject {
+  /** The entity asked about: a person, or a phone of which the subject is a user. */
+  id: string;
+  e164: string | null;
+  subject: SamePersonFacts & { id: string; fullName: string | null };
+}
+
+interface ProtectedRecord extends SamePersonFacts, Protection {
+  id: string;
+}
+
+/**
+ * Reads which entities are protected, by one statement (cypher/protection/protected-entities.cypher).
+ * Protection follows the person: the statement returns each entity's subjects (the person, or a
+ * phone's users) and the protected records that may be the same person as one of them; a record
+ * counts for a subject when it is the subject or shares a same-person key with it, the rule ring
+ * detection uses too (src/resolution/core/same-person-keys.ts).
+ */
 export class ProtectionReader {
   constructor(
     private readonly db: Database,
@@ -30,10 +50,32 @@ export class ProtectionReader {
 
   async protectedAmong(ids: readonly string[], numbers: readonly string[] = []): Promise<ProtectedEntity[]> {
     if (!ids.length && !numbers.length) return [];
-    return this.db.read<ProtectedEntity & Record<string, unknown>>('protection/protected-entities', {
-      ids: [...new Set(ids)],
-      numbers: [...new Set(numbers)],
-      minorBornAfter: minorBornAfter(this.today()),
-    });
+    const [row] = await this.db.read<{ subjects: Subject[]; protectedRecords: ProtectedRecord[] }>(
+      'protection/protected-entities',
+      { ids: [...new Set(ids)], numbers: [...new Set(numbers)], minorBornAfter: minorBornAfter(this.today()) },
+    );
+    const byId = new Map<string, Protection>();
+    const byKey = new Map<string, Protection>();
+    const add = (map: Map<string, Protection>, key: string, record: Protection) => {
+      const known = map.get(key) ?? { minor: false, victim: false };
+      map.set(key, { minor: known.minor || record.minor === true, victim: known.victim || record.victim === true });
+    };
+    for (const record of row?.protectedRecords ?? []) {
+      add(byId, record.id, record);
+      for (const key of samePersonKeys(record)) add(byKey, key, record);
+    }
+    const found = new Map<string, ProtectedEntity>();
+    for (const { id, e164, subject } of row?.subjects ?? []) {
+      const reasons = [byId.get(subject.id), ...samePersonKeys(subject).map((key) => byKey.get(key))];
+      const minor = reasons.some((r) => r?.minor === true);
+      const victim = reasons.some((r) => r?.victim === true);
+      if (!minor && !victim) continue;
+      const entity = found.get(id) ?? { id, e164, minor: false, victim: false, fullName: null };
+      entity.minor ||= minor;
+      entity.victim ||= victim;
+      if (subject.id === id) entity.fullName = subject.fullName;
+      found.set(id, entity);
+    }
+    return [...found.values()];
   }
 }

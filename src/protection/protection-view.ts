@@ -16,8 +16,9 @@ const E164_IN_TEXT = /\+[1-9]\d{6,14}/g;
 /**
  * One request's view of protected people: every entity, chart node or text that leaves the
  * service for this viewer passes through here. It masks what the viewer's clearance does not
- * cover, and reports the ids it showed (for the audit record). Protection is looked up once
- * per entity per request; a viewer holding both clearances costs no lookup at all.
+ * cover, and reports the ids it showed (for the audit record). Whether an entity is protected
+ * is decided by ProtectionReader, which follows the person across agencies' records; it is
+ * looked up once per entity per request, and a viewer holding both clearances costs no lookup.
  */
 export class ProtectionView {
   private readonly known = new Map<string, ProtectedEntity | null>();
@@ -79,13 +80,35 @@ export class ProtectionView {
   }
 
   /**
-   * Free text (ring factor descriptions, summaries): E.164 numbers of protected phones become
-   * their pseudonyms, and so do the names of protected people among `related` (a ring's members).
+   * An entity looked up by an identifier the caller typed (entity(ref:): an agency's externalId,
+   * a phone number): undefined when masked, as for an unknown identifier, since answering with
+   * the protected entity would confirm the identifier, as a search hit would.
    */
-  async text(text: string, related: readonly EntityRecord[] = []): Promise<string> {
+  async unlessMasked<T extends EntityRecord>(record: T | undefined): Promise<T | undefined> {
+    if (!record) return undefined;
+    return (await this.maskedIds([record.id])).has(record.id) ? undefined : record;
+  }
+
+  /**
+   * Pairs of people (duplicate candidates) this viewer may see: both halves masked, or neither.
+   * A pair with one protected half and one that is not would show the other half in clear beside
+   * reasons such as "the same birth date", which tell the protected half's details.
+   */
+  async pairsWithoutMixed<T extends { a: string; b: string }>(pairs: readonly T[]): Promise<T[]> {
+    if (this.fullyCleared) return [...pairs];
+    const masked = await this.maskedIds(pairs.flatMap((p) => [p.a, p.b]));
+    return pairs.filter((p) => masked.has(p.a) === masked.has(p.b));
+  }
+
+  /**
+   * Free text (ring factor descriptions, summaries): E.164 numbers of protected phones become
+   * their pseudonyms, and so do the names of protected people among `relatedIds` (a ring's
+   * members: a person who recruits is named in the factor about recruitment).
+   */
+  async text(text: string, relatedIds: readonly string[] = []): Promise<string> {
     if (this.fullyCleared) return text;
     const numbers = [...new Set(text.match(E164_IN_TEXT) ?? [])];
-    await this.lookUp([], numbers);
+    await this.lookUp(relatedIds, numbers);
     let result = text;
     for (const number of numbers) {
       const phone = this.numbers.get(number);
@@ -93,11 +116,11 @@ export class ProtectionView {
         result = result.split(number).join(pseudonym(this.key, 'PHONE', phone.id));
       }
     }
-    const people = related.filter((r) => r.kind === 'PERSON');
-    const masked = await this.maskedIds(people.map((p) => p.id));
-    for (const person of people) {
-      if (masked.has(person.id) && person.fullName.trim().length >= 3) {
-        result = result.split(person.fullName).join(pseudonym(this.key, 'PERSON', person.id));
+    for (const id of relatedIds) {
+      const person = this.known.get(id);
+      const name = person?.fullName?.trim();
+      if (person && name && name.length >= 3 && mustMask(person, this.clearance)) {
+        result = result.split(name).join(pseudonym(this.key, 'PERSON', person.id));
       }
     }
     return result;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendChange } from '../changes/change-event.ts';
 import type { Transaction } from '../db/database.ts';
 import {
   planMerge,
@@ -125,6 +126,16 @@ export async function mergeEntities(tx: Transaction, request: MergeRequest): Pro
     undoneBy: null,
   };
   await tx.run('resolution/create-merge', { merge: { ...record, snapshot: JSON.stringify(plan.snapshot) } });
+  await appendChange(tx, {
+    kind: 'MERGE',
+    batchId: record.id,
+    source: null,
+    entityIds: [keep, merge],
+    entityKinds: ['PERSON'],
+    linkTypes: [...new Set(plan.snapshot.relationships.map((a) => a.rel.type))],
+    recordKeys: merged.sourceKeys,
+    payload: { mergeId: record.id, keptId: keep, mergedId: merge, by: request.by, automatic: request.automatic },
+  });
   return record;
 }
 
@@ -202,5 +213,15 @@ export async function unmergeEntity(
   }
   const at = request.now.toISOString();
   await tx.run('resolution/mark-merge-undone', { id: latest.id, at, by: request.by });
+  await appendChange(tx, {
+    kind: 'UNMERGE',
+    batchId: latest.id,
+    source: null,
+    entityIds: [id, mergedId],
+    entityKinds: ['PERSON'],
+    linkTypes: [...new Set(snapshot.relationships.map((a) => a.rel.type))],
+    recordKeys: snapshot.merged.sourceKeys,
+    payload: { mergeId: latest.id, keptId: id, mergedId, by: request.by },
+  });
   return { merge: { ...latest, undoneAt: at, undoneBy: request.by }, ids: [id, mergedId] };
 }

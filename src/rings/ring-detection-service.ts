@@ -1,8 +1,11 @@
+import { appendChange } from '../changes/change-event.ts';
 import type { Database } from '../db/database.ts';
+import { LeaseLock } from '../db/lease-lock.ts';
 import { ErrorCode } from '../shared/capability-error.ts';
+import { resolveDetectionOptions } from './core/index.ts';
 import { RingDetectionError } from './core/errors.ts';
 import { detectInThread } from './detection-thread/detection-thread.ts';
-import type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
+import { coreOptions, type DetectRingsRequest, type DetectionProgress } from './detection-thread/run-detection.ts';
 import {
   toRingRecord,
   type DetectionRunRecord,
@@ -26,6 +29,20 @@ export class RingNotFoundError extends RingDetectionError {
   override readonly code = ErrorCode.NOT_FOUND;
 }
 
+/** The database lock that one detection at a time holds, whichever service instance runs it. */
+export const DETECTION_LOCK = 'ring-detection';
+
+/** How long a detection's lease lasts unless renewed: a dead instance blocks the others at most this long. */
+export const DEFAULT_DETECTION_LEASE_MS = 30_000;
+
+export interface RingDetectionServiceOptions {
+  /** The detection lock's lease (DETECTION_LEASE_SECONDS). */
+  leaseMs?: number;
+  /** Who runs the detection, as the lock shows it; this process unless given. */
+  instanceId?: string;
+  log?: (level: 'warn' | 'error', message: string) => void;
+}
+
 export interface RingFilter {
   minScore: number;
   minSize: number;
@@ -36,21 +53,63 @@ export interface RingFilter {
  * Ring detection for the API: one run at a time, in a thread of its own (projection out of
  * Neo4j, the pure core, then one transaction that records the run and its rings; see
  * detection-thread/run-detection.ts), and the reads and verdicts on its results.
+ *
+ * One at a time across every service instance on the database, too: a run holds the
+ * database lock DETECTION_LOCK (src/db/lease-lock.ts) from before its projection until its
+ * rings are written. Two runs at once would each retire the other's rings and hand ring ids
+ * over twice, and each costs the database a full projection.
  */
 export class RingDetectionService {
   private running: Promise<DetectionRunRecord> | undefined;
+  private readonly lock: LeaseLock;
+  private readonly log: NonNullable<RingDetectionServiceOptions['log']>;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    options: RingDetectionServiceOptions = {},
+  ) {
+    this.log = options.log ?? (() => undefined);
+    this.lock = new LeaseLock(db, DETECTION_LOCK, {
+      leaseMs: options.leaseMs ?? DEFAULT_DETECTION_LEASE_MS,
+      ...(options.instanceId ? { holder: options.instanceId } : {}),
+      onLost: () =>
+        this.log('error', 'ring detection lost its database lock (cut off longer than the lease); another may run'),
+      onRenewalError: (error) =>
+        this.log('warn', `ring detection could not renew its database lock: ${(error as Error).message}`),
+    });
+  }
 
+  /**
+   * Fails as a rejected promise, never by throwing, so a caller's .catch sees every failure:
+   * DetectionInProgressError while a run holds the lock, here (the fast path, no database
+   * round trip) or on another instance.
+   */
   detect(
     request: DetectRingsRequest = {},
     onProgress?: (progress: DetectionProgress) => void,
   ): Promise<DetectionRunRecord> {
-    if (this.running) throw new DetectionInProgressError();
-    this.running = this.runInThread(request, onProgress ?? (() => undefined)).finally(() => {
+    if (this.running) return Promise.reject(new DetectionInProgressError());
+    this.running = this.runLocked(request, onProgress ?? (() => undefined)).finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  private async runLocked(
+    request: DetectRingsRequest,
+    onProgress: (progress: DetectionProgress) => void,
+  ): Promise<DetectionRunRecord> {
+    // Bad options fail as such, not as "in progress", and take no lock.
+    resolveDetectionOptions(coreOptions(request));
+    const lease = await this.lock.tryAcquire();
+    if (!lease) throw new DetectionInProgressError();
+    try {
+      return await this.runInThread(request, onProgress);
+    } finally {
+      // Released after the run's rings are committed; this write also gives the process's
+      // bookmarks a place after them (see Database), so its next reads see the new rings.
+      await lease.release();
+    }
   }
 
   /**
@@ -113,12 +172,26 @@ export class RingDetectionService {
   }
 
   async setStatus(id: string, status: RingStatus, note: string | null, by: string): Promise<RingRecord> {
-    const [row] = await this.db.write<{ ring: Record<string, unknown> }>('rings/set-ring-status', {
-      id,
-      status: status === 'OPEN' ? null : status,
-      note,
-      by,
-      at: new Date().toISOString(),
+    const row = await this.db.writeTransaction(async (tx) => {
+      const [found] = await tx.run<{ ring: Record<string, unknown> }>('rings/set-ring-status', {
+        id,
+        status: status === 'OPEN' ? null : status,
+        note,
+        by,
+        at: new Date().toISOString(),
+      });
+      if (!found) return undefined;
+      await appendChange(tx, {
+        kind: 'RING_STATUS',
+        batchId: id,
+        source: null,
+        entityIds: [],
+        entityKinds: [],
+        linkTypes: [],
+        recordKeys: [],
+        payload: { ringId: id, status, note, by },
+      });
+      return found;
     });
     if (!row) throw new RingNotFoundError(`no ring with id ${id}`);
     return toRingRecord(row.ring);

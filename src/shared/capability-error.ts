@@ -17,6 +17,15 @@ export const ErrorCode = {
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
   /** The caller's token has used up its request rate; retry after Retry-After seconds. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request's charts, paths and exports together would cost more than one request may (src/linkchart/work-budget.ts). */
+  WORK_BUDGET_EXCEEDED: 'WORK_BUDGET_EXCEEDED',
+  /** GraphQL Armor's limits on the query text (src/graphql/plugins/use-query-limits.ts), one code each. */
+  QUERY_TOO_LONG: 'QUERY_TOO_LONG',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The audit record could not be written, so the result is withheld. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 } as const;

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord, PhoneRecord, BrokerRecord, CaseRecord, CrossingRecord, CheckpointRecord, EntityRecord } from '../../entities/entity-records.ts';
 import type { RingRecord, DetectionRunRecord } from '../../rings/ring-records.ts';
+import type { AlertRecord } from '../../alerts/alert-records.ts';
+import type { WatchRecord } from '../../alerts/alert-service.ts';
+import type { WebhookRecord } from '../../alerts/webhooks/webhook-registry.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +20,47 @@ export type Scalars = {
   Date: { input: string; output: string; }
   DateTime: { input: string; output: string; }
 };
+
+export type Alert = {
+  __typename?: 'Alert';
+  assignee: Maybe<Scalars['String']['output']>;
+  disposition: Maybe<Scalars['String']['output']>;
+  entities: Array<Entity>;
+  id: Scalars['ID']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  ringId: Maybe<Scalars['ID']['output']>;
+  rule: Scalars['String']['output'];
+  severity: AlertSeverity;
+  sources: Array<SourceRecord>;
+  status: AlertStatus;
+  summary: Scalars['String']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  edges: Array<AlertEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AlertEdge = {
+  __typename?: 'AlertEdge';
+  cursor: Scalars['String']['output'];
+  node: Alert;
+};
+
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'OPEN';
 
 export type AuditConnection = {
   __typename?: 'AuditConnection';
@@ -373,8 +417,13 @@ export type Mutation = {
   detectRings: DetectionRun;
   ingest: IngestReport;
   mergeEntities: Person;
+  registerWebhook: WebhookRegistration;
+  removeWebhook: Scalars['Boolean']['output'];
   setRingStatus: Ring;
   unmergeEntity: Array<Person>;
+  unwatch: Scalars['Boolean']['output'];
+  updateAlert: Alert;
+  watch: Watch;
 };
 
 
@@ -395,6 +444,16 @@ export type MutationMergeEntitiesArgs = {
 };
 
 
+export type MutationRegisterWebhookArgs = {
+  input: WebhookInput;
+};
+
+
+export type MutationRemoveWebhookArgs = {
+  agency: Scalars['String']['input'];
+};
+
+
 export type MutationSetRingStatusArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -405,6 +464,24 @@ export type MutationSetRingStatusArgs = {
 export type MutationUnmergeEntityArgs = {
   id: Scalars['ID']['input'];
   mergeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUnwatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAlertArgs = {
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  disposition?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  status: AlertStatus;
+};
+
+
+export type MutationWatchArgs = {
+  input: WatchInput;
 };
 
 export type PageInfo = {
@@ -519,6 +596,8 @@ export type PhoneInput = {
 
 export type Query = {
   __typename?: 'Query';
+  alert: Maybe<Alert>;
+  alerts: AlertConnection;
   auditTrail: AuditConnection;
   duplicateCandidates: DuplicateConnection;
   entity: Maybe<Entity>;
@@ -530,6 +609,22 @@ export type Query = {
   ring: Maybe<Ring>;
   ringCandidates: RingConnection;
   search: Array<SearchHit>;
+  watches: Array<Watch>;
+  webhookDeadLetters: Array<WebhookDeadLetter>;
+  webhooks: Array<Webhook>;
+};
+
+
+export type QueryAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  rules?: InputMaybe<Array<Scalars['String']['input']>>;
+  status?: InputMaybe<Array<AlertStatus>>;
 };
 
 
@@ -605,6 +700,11 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   text: Scalars['String']['input'];
+};
+
+
+export type QueryWebhookDeadLettersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordError = {
@@ -710,6 +810,64 @@ export type SourceRecord = {
   source: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  alertRaised: Alert;
+};
+
+
+export type SubscriptionAlertRaisedArgs = {
+  rules?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type Watch = {
+  __typename?: 'Watch';
+  createdAt: Scalars['DateTime']['output'];
+  entityId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  owner: Scalars['String']['output'];
+  ringId: Maybe<Scalars['ID']['output']>;
+};
+
+export type WatchInput = {
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  ringId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Webhook = {
+  __typename?: 'Webhook';
+  agency: Scalars['String']['output'];
+  clearance: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  rules: Maybe<Array<Scalars['String']['output']>>;
+  url: Scalars['String']['output'];
+};
+
+export type WebhookDeadLetter = {
+  __typename?: 'WebhookDeadLetter';
+  agency: Scalars['String']['output'];
+  alertId: Scalars['ID']['output'];
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+};
+
+export type WebhookInput = {
+  agency: Scalars['String']['input'];
+  clearance?: InputMaybe<Array<Scalars['String']['input']>>;
+  rules?: InputMaybe<Array<Scalars['String']['input']>>;
+  url: Scalars['String']['input'];
+};
+
+export type WebhookRegistration = {
+  __typename?: 'WebhookRegistration';
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -783,6 +941,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Alert: ResolverTypeWrapper<AlertRecord>;
+  AlertConnection: ResolverTypeWrapper<Omit<AlertConnection, 'edges'> & { edges: Array<ResolversTypes['AlertEdge']> }>;
+  AlertEdge: ResolverTypeWrapper<Omit<AlertEdge, 'node'> & { node: ResolversTypes['Alert'] }>;
+  AlertSeverity: AlertSeverity;
+  AlertStatus: AlertStatus;
   AuditConnection: ResolverTypeWrapper<AuditConnection>;
   AuditEdge: ResolverTypeWrapper<AuditEdge>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
@@ -857,10 +1020,20 @@ export type ResolversTypes = {
   Sex: Sex;
   SourceRecord: ResolverTypeWrapper<SourceRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Watch: ResolverTypeWrapper<WatchRecord>;
+  WatchInput: WatchInput;
+  Webhook: ResolverTypeWrapper<WebhookRecord>;
+  WebhookDeadLetter: ResolverTypeWrapper<WebhookDeadLetter>;
+  WebhookInput: WebhookInput;
+  WebhookRegistration: ResolverTypeWrapper<Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Alert: AlertRecord;
+  AlertConnection: Omit<AlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['AlertEdge']> };
+  AlertEdge: Omit<AlertEdge, 'node'> & { node: ResolversParentTypes['Alert'] };
   AuditConnection: AuditConnection;
   AuditEdge: AuditEdge;
   AuditEvent: AuditEvent;
@@ -923,6 +1096,39 @@ export type ResolversParentTypes = {
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SourceRecord: SourceRecord;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  Watch: WatchRecord;
+  WatchInput: WatchInput;
+  Webhook: WebhookRecord;
+  WebhookDeadLetter: WebhookDeadLetter;
+  WebhookInput: WebhookInput;
+  WebhookRegistration: Omit<WebhookRegistration, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
+};
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  assignee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disposition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ringId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AlertStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type AlertConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AlertEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertEdge'] = ResolversParentTypes['AlertEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
 };
 
 export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
@@ -1144,8 +1350,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
   ingest?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'batch'>>;
   mergeEntities?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge' | 'reason'>>;
+  registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'input'>>;
+  removeWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveWebhookArgs, 'agency'>>;
   setRingStatus?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationSetRingStatusArgs, 'id' | 'status'>>;
   unmergeEntity?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
+  unwatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnwatchArgs, 'id'>>;
+  updateAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationUpdateAlertArgs, 'id' | 'status'>>;
+  watch?: Resolver<ResolversTypes['Watch'], ParentType, ContextType, RequireFields<MutationWatchArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1219,6 +1430,8 @@ export type PhoneResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
+  alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   duplicateCandidates?: Resolver<ResolversTypes['DuplicateConnection'], ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first' | 'minScore'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
@@ -1230,6 +1443,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;
   ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first' | 'includeDismissed'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  watches?: Resolver<Array<ResolversTypes['Watch']>, ParentType, ContextType>;
+  webhookDeadLetters?: Resolver<Array<ResolversTypes['WebhookDeadLetter']>, ParentType, ContextType, RequireFields<QueryWebhookDeadLettersArgs, 'first'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
 export type RecordErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordError'] = ResolversParentTypes['RecordError']> = {
@@ -1302,7 +1518,45 @@ export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType exten
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
+};
+
+export type WatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Watch'] = ResolversParentTypes['Watch']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ringId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type WebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clearance?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rules?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeadLetterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeadLetter'] = ResolversParentTypes['WebhookDeadLetter']> = {
+  agency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WebhookRegistrationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookRegistration'] = ResolversParentTypes['WebhookRegistration']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  Alert?: AlertResolvers<ContextType>;
+  AlertConnection?: AlertConnectionResolvers<ContextType>;
+  AlertEdge?: AlertEdgeResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEdge?: AuditEdgeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
@@ -1351,5 +1605,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RiskFactor?: RiskFactorResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourceRecord?: SourceRecordResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Watch?: WatchResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDeadLetter?: WebhookDeadLetterResolvers<ContextType>;
+  WebhookRegistration?: WebhookRegistrationResolvers<ContextType>;
 };
 

@@ -13,38 +13,44 @@ import { rootFieldsOf } from './root-fields.ts';
  * the context for useAuditTrail, which records allowed and denied operations alike.
  */
 export function useAuthorization(options: { production: boolean }): Plugin {
+  /** The decision for one operation: undefined when it may run, else the result that refuses it. */
+  const refusal = (args: ExecutionArgs) => {
+    const ctx = args.contextValue as GraphQLContext;
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return { errors: [clientError(ErrorCode.BAD_USER_INPUT, 'no operation to run')] };
+    const rootFields = rootFieldsOf(args.document, operation);
+    const decision = decideOperation(ctx.principal.roles, operation.operation, rootFields, options);
+    const audited = rootFields.some((field) => !field.startsWith('__'));
+    ctx.decision = {
+      operation: `${operation.operation} ${operation.name?.value ?? '(anonymous)'}`,
+      rootFields,
+      deniedWith: null,
+      audited,
+    };
+    if (!decision.allowed) {
+      ctx.decision.deniedWith = ErrorCode.FORBIDDEN;
+      return { errors: [clientError(ErrorCode.FORBIDDEN, `not allowed: ${decision.reason}`)] };
+    }
+    if (decision.personalData && !ctx.purpose) {
+      ctx.decision.deniedWith = ErrorCode.PURPOSE_REQUIRED;
+      return {
+        errors: [
+          clientError(
+            ErrorCode.PURPOSE_REQUIRED,
+            'reads of personal data need an X-Purpose header: the case number or the justification',
+          ),
+        ],
+      };
+    }
+    return undefined;
+  };
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args: ExecutionArgs) => {
-        const ctx = args.contextValue as GraphQLContext;
-        const operation = getOperationAST(args.document, args.operationName);
-        if (!operation) return { errors: [clientError(ErrorCode.BAD_USER_INPUT, 'no operation to run')] };
-        const rootFields = rootFieldsOf(args.document, operation);
-        const decision = decideOperation(ctx.principal.roles, operation.operation, rootFields, options);
-        const audited = rootFields.some((field) => !field.startsWith('__'));
-        ctx.decision = {
-          operation: `${operation.operation} ${operation.name?.value ?? '(anonymous)'}`,
-          rootFields,
-          deniedWith: null,
-          audited,
-        };
-        if (!decision.allowed) {
-          ctx.decision.deniedWith = ErrorCode.FORBIDDEN;
-          return { errors: [clientError(ErrorCode.FORBIDDEN, `not allowed: ${decision.reason}`)] };
-        }
-        if (decision.personalData && !ctx.purpose) {
-          ctx.decision.deniedWith = ErrorCode.PURPOSE_REQUIRED;
-          return {
-            errors: [
-              clientError(
-                ErrorCode.PURPOSE_REQUIRED,
-                'reads of personal data need an X-Purpose header: the case number or the justification',
-              ),
-            ],
-          };
-        }
-        return executeFn(args);
-      });
+      setExecuteFn((args: ExecutionArgs) => refusal(args) ?? executeFn(args));
+    },
+    // Subscriptions (alertRaised over Server-Sent Events) are decided the same way before they start.
+    onSubscribe({ subscribeFn, setSubscribeFn }) {
+      setSubscribeFn((args: ExecutionArgs) => refusal(args) ?? subscribeFn(args));
     },
   };
 }

@@ -22,9 +22,12 @@ async function shown<T extends { nodes: ChartNode[] }>(ctx: GraphQLContext, char
 
 export const linkChartResolvers: Resolvers = {
   Query: {
-    linkChart: async (_, args, ctx) => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args))),
+    linkChart: async (_, args, ctx) => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args), ctx.work)),
     paths: async (_, { from, to, maxLength, first }, ctx) => {
-      const paths = await ctx.services.linkCharts.paths({ from, to, maxLength: maxLength ?? 6, first: first ?? 3 });
+      const paths = await ctx.services.linkCharts.paths(
+        { from, to, maxLength: maxLength ?? 6, first: first ?? 3 },
+        ctx.work,
+      );
       return Promise.all(paths.map((path) => shown(ctx, path)));
     },
     // Hits on protected people or phones are left out for viewers without clearance: a hit would confirm the name.
@@ -33,6 +36,6 @@ export const linkChartResolvers: Resolvers = {
         await ctx.services.linkCharts.search({ text, kinds: kinds ?? null, first: first ?? 20 }),
       ),
     exportLinkChart: (_, { format, ...args }, ctx) =>
-      ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart)),
+      ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart), ctx.work),
   },
 };

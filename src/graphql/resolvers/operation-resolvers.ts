@@ -6,8 +6,11 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 export const operationResolvers: Resolvers = {
   Query: {
     node: (_, { id }, ctx) => ctx.services.entities.byId(id).then((e) => e ?? null),
-    entity: (_, { ref }, ctx) =>
-      ctx.services.entities.byRef(ref.kind, ref.externalId, ref.source ?? undefined).then((e) => e ?? null),
+    // A protected entity found by the identifier typed is answered as unknown (src/protection/).
+    entity: async (_, { ref }, ctx) =>
+      (await ctx.protection.unlessMasked(
+        await ctx.services.entities.byRef(ref.kind, ref.externalId, ref.source ?? undefined),
+      )) ?? null,
   },
   Mutation: {
     ingest: async (_, { batch }, ctx) => {

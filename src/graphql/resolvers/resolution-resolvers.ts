@@ -4,6 +4,8 @@ import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 
+const WITHHELD_REASON = 'withheld: the person is protected';
+
 /** People by id through the viewer's masking reader, in the order asked; missing ones left out. */
 async function people(ctx: GraphQLContext, ids: readonly string[]): Promise<PersonRecord[]> {
   const entities = await ctx.services.entities.byIds(ids);
@@ -20,7 +22,10 @@ export const resolutionResolvers: Resolvers = {
       if (!(threshold >= 0 && threshold <= 1))
         throw clientError(ErrorCode.BAD_USER_INPUT, 'minScore must be between 0 and 1');
       const page = pageArgs(first, after);
-      const { pairs, total } = await ctx.services.resolution.candidates(threshold, page);
+      // Before paging: a pair with one protected half is not this viewer's to see (src/protection/).
+      const { pairs, total } = await ctx.services.resolution.candidates(threshold, page, (found) =>
+        ctx.protection.pairsWithoutMixed(found),
+      );
       const found = await people(
         ctx,
         pairs.flatMap((p) => [p.a, p.b]),
@@ -63,6 +68,11 @@ export const resolutionResolvers: Resolvers = {
     },
   },
   Person: {
-    merges: (person, _, ctx) => ctx.services.resolution.merges(person.id),
+    // The reason is free text an investigator wrote, and may name the person: withheld when she is masked.
+    merges: async (person, _, ctx) => {
+      const merges = await ctx.services.resolution.merges(person.id);
+      if (!(await ctx.protection.maskedIds([person.id])).has(person.id)) return merges;
+      return merges.map((m) => ({ ...m, reason: WITHHELD_REASON }));
+    },
   },
 };

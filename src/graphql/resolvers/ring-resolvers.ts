@@ -25,6 +25,10 @@ function ringWithMembers(ctx: GraphQLContext, id: string): Promise<RingWithMembe
   return load(id);
 }
 
+async function memberIds(ctx: GraphQLContext, ringId: string): Promise<string[]> {
+  return ((await ringWithMembers(ctx, ringId))?.members ?? []).map((m) => m.entityId);
+}
+
 /** The link chart accepts at most this many seeds; a larger ring is charted from its first members. */
 const MAX_CHART_SEEDS = 100;
 
@@ -68,19 +72,27 @@ export const ringResolvers: Resolvers = {
     evidence: (ring, _, ctx) => ctx.services.rings.evidence(ring.id),
     linkChart: async (ring, { depth, maxNodes }, ctx) => {
       const members = (await ringWithMembers(ctx, ring.id))?.members ?? [];
-      const chart = await ctx.services.linkCharts.chart({
-        seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-        depth: depth ?? 1,
-        maxNodes: maxNodes ?? 300,
-        linkTypes: null,
-        from: null,
-        to: null,
-      });
+      const chart = await ctx.services.linkCharts.chart(
+        {
+          seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
+          depth: depth ?? 1,
+          maxNodes: maxNodes ?? 300,
+          linkTypes: null,
+          from: null,
+          to: null,
+        },
+        ctx.work,
+      );
       return { ...chart, nodes: await ctx.protection.chartNodes(chart.nodes) };
     },
-    // Descriptions name figures and phone numbers: a protected phone's number becomes its pseudonym (src/protection/).
-    factors: (ring, _, ctx) =>
-      Promise.all(ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description) }))),
-    summary: (ring, _, ctx) => ctx.protection.text(ring.summary),
+    // Descriptions name figures, phone numbers and recruiters: a protected phone's number or
+    // member's name becomes its pseudonym (src/protection/).
+    factors: async (ring, _, ctx) => {
+      const members = await memberIds(ctx, ring.id);
+      return Promise.all(
+        ring.factors.map(async (f) => ({ ...f, description: await ctx.protection.text(f.description, members) })),
+      );
+    },
+    summary: async (ring, _, ctx) => ctx.protection.text(ring.summary, await memberIds(ctx, ring.id)),
   },
 };

@@ -10,6 +10,7 @@ export {
 } from './compare-names.ts';
 export { editDistance, slipKind } from './edit-distance.ts';
 export { parseDocument, type IdentityDocument } from './documents.ts';
+export { likelySamePerson, samePersonKeys, type SamePersonFacts } from './same-person-keys.ts';
 export { preparePerson, scorePair, type PreparedPerson } from './score-pair.ts';
 export { blockCandidatePairs, blockingKeys, type BlockingStats } from './block-candidates.ts';
 export { findDuplicates, type DuplicateSearch } from './find-duplicates.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendChange } from '../../changes/change-event.ts';
 import type { Database } from '../../db/database.ts';
 import {
   detectRings,
@@ -45,7 +46,7 @@ export async function runDetection(
   });
   onProgress({ stage: 'write-back' });
   const t1 = performance.now();
-  const run = await writeRun(db, result, request, referenceDate, startedAt, projectionMs, previous.roles);
+  const run = await writeRun(db, result, request, referenceDate, startedAt, projectionMs, previous);
   const writeMs = performance.now() - t1;
   const timings = {
     projection: projectionMs,
@@ -70,14 +71,18 @@ export function coreOptions(request: DetectRingsRequest): DetectionOptionsInput 
 }
 
 /** The latest run's rings, for this run to carry ids, verdicts and unchanged members over. */
-async function currentRings(db: Database): Promise<{ rings: PreviousRing[]; roles: PreviousRoles }> {
+async function currentRings(
+  db: Database,
+): Promise<{ rings: PreviousRing[]; roles: PreviousRoles; scores: Map<string, number> }> {
   const rows = await db.read<{
     id: string;
     memberEntityIds: string[];
     memberRoles: string[];
     status: string | null;
     statusNote: string | null;
+    score: number | null;
   }>('rings/load-current-rings');
+  const scores = new Map(rows.map((row) => [row.id, Number(row.score ?? 0)]));
   const roles: PreviousRoles = new Map(
     rows.map((row) => [row.id, new Map(row.memberEntityIds.map((id, i) => [id, row.memberRoles[i] ?? '']))]),
   );
@@ -87,7 +92,7 @@ async function currentRings(db: Database): Promise<{ rings: PreviousRing[]; role
     ...(row.status === 'CONFIRMED' || row.status === 'DISMISSED' ? { status: row.status as AnalystStatus } : {}),
     ...(row.statusNote ? { statusNote: row.statusNote } : {}),
   }));
-  return { rings, roles };
+  return { rings, roles, scores };
 }
 
 /**
@@ -101,8 +106,9 @@ async function writeRun(
   referenceDate: string,
   startedAt: Date,
   projectionMs: number,
-  previousRoles: PreviousRoles,
+  previous: { roles: PreviousRoles; scores: Map<string, number> },
 ): Promise<{ id: string }> {
+  const previousRoles = previous.roles;
   const runId = `run_${startedAt
     .toISOString()
     .replace(/[-:.TZ]/g, '')
@@ -167,10 +173,49 @@ async function writeRun(
       for (let i = 0; i < changedMembers.length; i += 20_000) {
         await tx.run('rings/write-members', { members: changedMembers.slice(i, i + 20_000) });
       }
+      await appendChange(tx, {
+        kind: 'DETECTION_RUN',
+        batchId: runId,
+        source: null,
+        entityIds: [...new Set(added.map((row) => row.entityId))],
+        entityKinds: [],
+        linkTypes: [],
+        recordKeys: [],
+        payload: { runId, rings: ringChanges(result, previous) },
+      });
     },
     { timeoutMs: 600_000, metadata },
   );
   return { id: runId };
+}
+
+/** What a run changed in each ring against the current one it continues: for the change feed's consumers. */
+export interface RingChange {
+  id: string;
+  score: number;
+  /** null: the ring continues no current ring. */
+  previousScore: number | null;
+  status: string | null;
+  /** Members that the ring did not have before. */
+  addedMemberIds: string[];
+  memberCount: number;
+}
+
+function ringChanges(
+  result: DetectionResult,
+  previous: { roles: PreviousRoles; scores: Map<string, number> },
+): RingChange[] {
+  return result.rings.map((ring) => {
+    const before = previous.roles.get(ring.id);
+    return {
+      id: ring.id,
+      score: ring.score,
+      previousScore: before ? (previous.scores.get(ring.id) ?? 0) : null,
+      status: ring.status ?? null,
+      addedMemberIds: ring.members.map((m) => m.entityId).filter((id) => !before?.has(id)),
+      memberCount: ring.members.length,
+    };
+  });
 }
 
 /** Each current ring's members and their roles, by ring id. */

@@ -1,4 +1,4 @@
-import { parseDocument } from '../../resolution/core/index.ts';
+import { samePersonKeys } from '../../resolution/core/same-person-keys.ts';
 
 /** Records of one name key: the dated ones' single birth date (or 'several'), and who is dated or not. */
 interface NameGroup {
@@ -33,12 +33,14 @@ export class SamePersonEvidence {
   constructor(private readonly maxGroup = 10) {}
 
   add(node: number, person: { nameKey: string | null; dateOfBirth: string | null; documents: readonly string[] }) {
-    if (person.nameKey && person.dateOfBirth) join(this.byName, `${person.dateOfBirth}\u0000${person.nameKey}`, node);
+    // The pairwise rule is the one protection follows too (src/resolution/core/same-person-keys.ts).
+    const keys = samePersonKeys({
+      nameKey: person.nameKey,
+      dateOfBirth: person.dateOfBirth,
+      documentNumbers: person.documents,
+    });
+    for (const key of keys) join(key.startsWith('name:') ? this.byName : this.byDocument, key, node);
     if (person.nameKey) this.addToName(person.nameKey, person.dateOfBirth, node);
-    const documents = new Set(
-      person.documents.map((raw) => parseDocument(raw)?.key).filter((key) => key !== undefined),
-    );
-    for (const document of documents) join(this.byDocument, document, node);
   }
 
   /** Each pair of people in a group of 2 to maxGroup, with the number of groups they share. */

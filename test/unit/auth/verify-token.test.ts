@@ -62,3 +62,37 @@ describe('bearer tokens', () => {
     await expect(verify(await header())).rejects.toBeInstanceOf(AuthenticationError);
   });
 });
+
+describe('token lifetime and clock leeway', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (iat: number | null, exp: number) => {
+    const jwt = new SignJWT({ roles: ['analyst'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice');
+    if (iat !== null) jwt.setIssuedAt(iat);
+    return jwt.setExpirationTime(exp).sign(key);
+  };
+
+  it.each([
+    ['30 s past exp', () => sign(now() - 3600, now() - 30), /expired/],
+    ['valid for a century', () => sign(now(), now() + 100 * 365 * 86_400), /longer than the 86400 s/],
+    ['valid for 25 hours', () => sign(now(), now() + 25 * 3600), /longer than/],
+    ['without iat and valid for two days', () => sign(null, now() + 2 * 86_400), /longer than/],
+    ['issued a minute in the future', () => sign(now() + 60, now() + 3600), /issued in the future/],
+  ])('refuses a token %s', async (_, token, message) => {
+    await expect(verify(`Bearer ${await token()}`)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['valid for 24 hours', () => sign(now(), now() + 86_400)],
+    ['without iat and valid for an hour', () => sign(null, now() + 3600)],
+    ['2 s past exp (within the 5 s leeway)', () => sign(now() - 3600, now() - 2)],
+  ])('accepts a token %s', async (_, token) => {
+    await expect(verify(`Bearer ${await token()}`)).resolves.toMatchObject({ sub: 'alice' });
+  });
+
+  it('takes both from its options', async () => {
+    const strict = createTokenVerifier({ secret: SECRET, maxTokenLifetimeSeconds: 600, clockLeewaySeconds: 0 });
+    await expect(strict(`Bearer ${await sign(now(), now() + 3600)}`)).rejects.toThrow(/longer than the 600 s/);
+    await expect(strict(`Bearer ${await sign(now() - 60, now() - 2)}`)).rejects.toThrow(/expired/);
+    await expect(strict(`Bearer ${await sign(now(), now() + 300)}`)).resolves.toMatchObject({ sub: 'alice' });
+  });
+});

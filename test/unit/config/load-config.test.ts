@@ -35,6 +35,54 @@ describe('loadConfig', () => {
     });
     expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
   });
+
+  it('reads the settings of several instances: a fixed Bolt port and the detection lease', () => {
+    expect(loadConfig({}).neo4j.boltPort).toBe(0);
+    expect(loadConfig({}).detectionLeaseMs).toBe(30_000);
+    const config = loadConfig({ NEO4J_BOLT_PORT: '7687', DETECTION_LEASE_SECONDS: '10' });
+    expect(config.neo4j.boltPort).toBe(7687);
+    expect(config.detectionLeaseMs).toBe(10_000);
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: '70000' })).toThrow(/NEO4J_BOLT_PORT="70000": must be between/);
+    expect(() => loadConfig({ DETECTION_LEASE_SECONDS: '1' })).toThrow(
+      /DETECTION_LEASE_SECONDS="1": must be at least 3/,
+    );
+  });
+
+  it('keeps CORS off unless CORS_ORIGINS names exact origins', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://explorer.agency.example, http://localhost:5173/' }).corsOrigins).toEqual(
+      ['https://explorer.agency.example', 'http://localhost:5173'],
+    );
+    for (const bad of [
+      '*',
+      'https://*.agency.example',
+      'https://explorer.agency.example/app',
+      'explorer.agency.example',
+      'ftp://x.example',
+    ]) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS=.*is not an origin/);
+    }
+  });
+
+  it('reads the token lifetime, the clock leeway and the work limits, with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.auth).toMatchObject({ maxTokenLifetimeSeconds: 86_400, clockLeewaySeconds: 5 });
+    expect(defaults.work).toEqual({ perRequest: 125_000, perCallerPerSecond: 250_000, perCallerBurst: 500_000 });
+    const set = loadConfig({
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600',
+      AUTH_CLOCK_LEEWAY_SECONDS: '0',
+      WORK_BUDGET_PER_REQUEST: '1000',
+    });
+    expect(set.auth).toMatchObject({ maxTokenLifetimeSeconds: 3600, clockLeewaySeconds: 0 });
+    expect(set.work.perRequest).toBe(1000);
+    expect(() => loadConfig({ AUTH_CLOCK_LEEWAY_SECONDS: '3600' })).toThrow(
+      /AUTH_CLOCK_LEEWAY_SECONDS="3600": must be at most 300/,
+    );
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
+    expect(() => loadConfig({ WORK_BUDGET_PER_REQUEST: 'lots' })).toThrow(
+      /WORK_BUDGET_PER_REQUEST="lots": must be a number/,
+    );
+  });
 });
 
 describe('SOURCE_AGENCIES', () => {

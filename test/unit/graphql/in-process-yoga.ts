@@ -1,9 +1,10 @@
-import type { Services } from '../../../src/app/services.ts';
+import type { Services } from '../../../src/graphql/services.ts';
 import type { AuditEntry } from '../../../src/audit/audit-event.ts';
 import type { Role } from '../../../src/auth/roles.ts';
 import { signToken } from '../../../src/auth/sign-token.ts';
 import { createTokenVerifier } from '../../../src/auth/verify-token.ts';
 import { createGraphQLHandler } from '../../../src/graphql/create-yoga.ts';
+import { DEFAULT_WORK_LIMITS } from '../../../src/linkchart/work-budget.ts';
 import { ProtectionReader, type ProtectedEntity } from '../../../src/protection/protection-reader.ts';
 
 /**
@@ -55,6 +56,11 @@ export function inProcessYoga(options: InProcessOptions = {}) {
     linkCharts: stubOf('linkCharts', given.linkCharts),
     rings: stubOf('rings', given.rings),
     resolution: stubOf('resolution', given.resolution),
+    changes: stubOf('changes', given.changes),
+    changeSignal: stubOf('changeSignal', given.changeSignal),
+    alerts: stubOf('alerts', given.alerts),
+    webhooks: stubOf('webhooks', given.webhooks),
+    alertEvents: stubOf('alertEvents', given.alertEvents),
     sourceOwnership: stubOf('sourceOwnership', { decide: () => ({ allowed: true }), ...given.sourceOwnership }),
     audit: stubOf('audit', {
       append: async (entry: AuditEntry) => {
@@ -78,6 +84,8 @@ export function inProcessYoga(options: InProcessOptions = {}) {
       verifyToken: createTokenVerifier({ secret: SECRET }),
       pseudonymKey: Buffer.from('in-process pseudonym key'),
       rateLimit: options.rateLimit ?? { perSecond: 1_000, burst: 1_000 },
+      work: DEFAULT_WORK_LIMITS,
+      corsOrigins: [],
     },
     protectionReader: new StubProtectionReader(options.protectedEntities ?? []),
   });

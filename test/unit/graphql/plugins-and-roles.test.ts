@@ -121,7 +121,8 @@ describe('the plugins, in their order', () => {
     const { codes, body } = await request({ query: DEEP, roles: ['ingest'] });
     expect(codes).not.toContain('FORBIDDEN');
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
-    expect(audit).toEqual([]);
+    // Refused before execution, and still recorded: as a denial for its depth, not for the role.
+    expect(audit).toMatchObject([{ outcome: 'DENIED', reason: 'QUERY_TOO_DEEP', rootFields: ['node'] }]);
   });
 
   it('records a denied operation in the audit trail, since the audit wraps the authorisation', async () => {

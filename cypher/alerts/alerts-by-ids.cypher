@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (a:Alert {id: id})
+RETURN a {.*} AS alert

@@ -1,0 +1,3 @@
+CREATE (w:Watch)
+SET w = $watch
+RETURN w {.*} AS watch

@@ -1,0 +1,2 @@
+MATCH (a:Alert {dedupeKey: $dedupeKey})
+RETURN a {.*} AS alert

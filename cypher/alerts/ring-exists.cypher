@@ -1,0 +1,2 @@
+MATCH (r:Ring {id: $id})
+RETURN r.id AS id

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (s:SourceRecord {key: key})
+RETURN s.source AS source, s.externalId AS externalId, s.firstSeen AS firstSeen, s.lastSeen AS lastSeen

@@ -1,0 +1,2 @@
+MATCH (c:ChangeConsumer {name: $name})
+SET c.position = $position, c.updatedAt = $now

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT change_event_seq IF NOT EXISTS FOR (c:ChangeEvent) REQUIRE c.seq IS UNIQUE

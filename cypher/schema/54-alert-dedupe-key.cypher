@@ -1,0 +1,1 @@
+CREATE CONSTRAINT alert_dedupe_key IF NOT EXISTS FOR (a:Alert) REQUIRE a.dedupeKey IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX watch_entity IF NOT EXISTS FOR (w:Watch) ON (w.entityId)

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT webhook_agency IF NOT EXISTS FOR (w:Webhook) REQUIRE w.agency IS UNIQUE

@@ -1,0 +1,2 @@
+MATCH (d:WebhookDelivery {id: $id})
+SET d += $changes

@@ -1,0 +1,3 @@
+MATCH (w:Webhook)
+RETURN w {.*} AS webhook
+ORDER BY w.agency

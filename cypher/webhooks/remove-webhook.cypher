@@ -1,0 +1,3 @@
+MATCH (w:Webhook {agency: $agency})
+DELETE w
+RETURN count(*) AS removed

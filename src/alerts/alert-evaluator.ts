@@ -1,0 +1,139 @@
+import { appendChange, type ChangeEvent } from '../changes/change-event.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import type { ChangeSignal } from '../changes/change-signal.ts';
+import type { Database, Transaction } from '../db/database.ts';
+import type { AlertRecord } from './alert-records.ts';
+import type { AlertOptions } from './alert-options.ts';
+import { storeFindings, type Finding } from './alert-writer.ts';
+import { activityFindings } from './rules/activity-rules.ts';
+import { factsOf } from './rules/ingest-facts.ts';
+import { minorExitFindings } from './rules/minor-border-exit.ts';
+import { noReturnFindings } from './rules/no-return.ts';
+import { ringChangedFindings } from './rules/ring-changed.ts';
+import type { WebhookRegistry } from './webhooks/webhook-registry.ts';
+
+/** The consumer name under which every instance evaluates the feed (they take turns). */
+export const ALERT_CONSUMER = 'alerts';
+
+/**
+ * Reads the change feed from its stored position and raises alerts: the rules' findings, the
+ * new position, an ALERTS_RAISED record in the feed (for every instance's subscribers) and the
+ * webhook deliveries, all in one transaction per step. A restart resumes from the position;
+ * a step done again after a crash finds its alerts by their dedupe keys.
+ */
+export class AlertEvaluator {
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private nextNoReturnCheck = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly feed: ChangeFeed,
+    private readonly signal: ChangeSignal,
+    private readonly webhooks: WebhookRegistry,
+    private readonly options: AlertOptions,
+    private readonly onError: (error: unknown) => void,
+    private readonly onRaised: () => void = () => undefined,
+  ) {}
+
+  start(): void {
+    this.nextNoReturnCheck = Date.now() + Math.min(this.options.noReturnCheckMs, 5_000);
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.signal.notify();
+    await this.loop;
+  }
+
+  /** Evaluates every record up to the head; returns the alerts raised or updated. */
+  async drain(): Promise<AlertRecord[]> {
+    const raised: AlertRecord[] = [];
+    for (;;) {
+      const { events, result } = await this.feed.consumer(ALERT_CONSUMER).step((batch, tx) => this.evaluate(batch, tx));
+      raised.push(...(result ?? []));
+      if (!events.length) return raised;
+    }
+  }
+
+  /** The scheduled NO_RETURN check, at `now`. */
+  async checkNoReturn(now = new Date()): Promise<AlertRecord[]> {
+    const raised = await this.db.writeTransaction(
+      async (tx) => {
+        const findings = await noReturnFindings(tx, now, { days: this.options.noReturnDays, limit: 500 });
+        return this.store(tx, findings, 0, now);
+      },
+      { metadata: { operation: 'checkNoReturn' } },
+    );
+    if (raised.length) this.onRaised();
+    return raised;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const raised = await this.drain();
+        if (raised.length) this.onRaised();
+        if (Date.now() >= this.nextNoReturnCheck) {
+          this.nextNoReturnCheck = Date.now() + this.options.noReturnCheckMs;
+          await this.checkNoReturn();
+        }
+      } catch (error) {
+        this.onError(error);
+      }
+      if (!this.stopped) await this.signal.wait(this.options.pollMs);
+    }
+  }
+
+  private async evaluate(events: ChangeEvent[], tx: Transaction): Promise<AlertRecord[]> {
+    const now = new Date();
+    const raised: AlertRecord[] = [];
+    for (const event of events) {
+      const findings = await this.findings(event, tx, now);
+      if (findings.length) raised.push(...(await storeFindings(tx, findings, event.seq, now.toISOString())));
+    }
+    await this.announce(tx, raised, `${events[0]!.seq}-${events.at(-1)!.seq}`);
+    return raised;
+  }
+
+  private async store(tx: Transaction, findings: Finding[], seq: number, now: Date): Promise<AlertRecord[]> {
+    const raised = await storeFindings(tx, findings, seq, now.toISOString());
+    await this.announce(tx, raised, `no-return-${now.toISOString()}`);
+    return raised;
+  }
+
+  /** The feed record that tells every instance's subscribers, and the webhook deliveries. */
+  private async announce(tx: Transaction, raised: AlertRecord[], batchId: string): Promise<void> {
+    if (!raised.length) return;
+    await this.webhooks.enqueue(tx, raised);
+    await appendChange(tx, {
+      kind: 'ALERTS_RAISED',
+      batchId: `alerts|${batchId}`,
+      source: null,
+      entityIds: [...new Set(raised.flatMap((a) => a.entityIds))],
+      entityKinds: [],
+      linkTypes: [],
+      recordKeys: [],
+      payload: { alertIds: raised.map((a) => a.id) },
+    });
+  }
+
+  private async findings(event: ChangeEvent, tx: Transaction, now: Date): Promise<Finding[]> {
+    switch (event.kind) {
+      case 'INGEST': {
+        const facts = factsOf(event);
+        if (!facts.length) return [];
+        return [
+          ...(await activityFindings(tx, event, facts)),
+          ...(await minorExitFindings(tx, event, facts, { windowMs: this.options.minorExitWindowMs })),
+        ];
+      }
+      case 'DETECTION_RUN':
+        return ringChangedFindings(tx, event, now);
+      default:
+        // Merges, unmerges and verdicts bring no new record: they are in the feed for other consumers.
+        return [];
+    }
+  }
+}
