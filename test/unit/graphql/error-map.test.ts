@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { AlertNotFoundError, InvalidAlertUpdateError } from '../../../src/alerts/alert-service.ts';
+import { InvalidWebhookError } from '../../../src/alerts/webhooks/webhook-registry.ts';
 import { DatabaseAuthError, DatabaseTimeoutError, DatabaseUnavailableError } from '../../../src/db/errors.ts';
 import { BatchTooLargeError, InvalidBatchError } from '../../../src/ingest/ingest-batch.ts';
 import { InvalidChartRequestError, UnknownEntitiesError } from '../../../src/linkchart/chart-types.ts';
+import { WorkBudgetExceededError } from '../../../src/linkchart/work-budget.ts';
 import { InvalidResolutionOptionsError } from '../../../src/resolution/core/index.ts';
 import { InvalidMergeError, ResolutionNotFoundError } from '../../../src/resolution/errors.ts';
 import { InvalidDetectionOptionsError, InvalidProjectionError } from '../../../src/rings/core/index.ts';
@@ -135,6 +138,39 @@ const cases: CodeCase[] = [
     services: {
       resolution: { candidates: fails(new InvalidResolutionOptionsError('minScore must be between 0 and 1')) },
     },
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: "a chart past the request's work budget",
+    query: '{ linkChart(seeds: ["per_1"]) { nodes { id } } }',
+    services: {
+      linkCharts: { chart: fails(new WorkBudgetExceededError('over the budget', 'REQUEST_BUDGET', null)) },
+    },
+    code: 'WORK_BUDGET_EXCEEDED',
+  },
+  {
+    name: "a chart past the caller's share of work, with when to retry",
+    query: '{ linkChart(seeds: ["per_1"]) { nodes { id } } }',
+    services: { linkCharts: { chart: fails(new WorkBudgetExceededError('over the share', 'CALLER_RATE', 3)) } },
+    code: 'RATE_LIMITED',
+    extensions: { retryAfter: 3 },
+  },
+  {
+    name: 'triage of an unknown alert',
+    query: 'mutation { updateAlert(id: "alr_9", status: CLOSED) { id } }',
+    services: { alerts: { update: fails(new AlertNotFoundError('no alert alr_9')) } },
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'triage that goes backwards',
+    query: 'mutation { updateAlert(id: "alr_1", status: OPEN) { id } }',
+    services: { alerts: { update: fails(new InvalidAlertUpdateError('an alert cannot go back to OPEN')) } },
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a webhook with a bad address',
+    query: 'mutation { registerWebhook(input: { agency: "police", url: "ftp://x" }) { secret } }',
+    services: { webhooks: { register: fails(new InvalidWebhookError('the url must be https')) } },
     code: 'BAD_USER_INPUT',
   },
   {
