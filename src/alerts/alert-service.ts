@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import { toAlertRecord, type AlertRecord, type AlertStatus } from './alert-records.ts';
 
 export interface WatchRecord {
@@ -11,12 +12,14 @@ export interface WatchRecord {
   createdAt: string;
 }
 
-export class AlertNotFoundError extends Error {
+export class AlertNotFoundError extends CapabilityError {
   override name = 'AlertNotFoundError';
+  override readonly code = ErrorCode.NOT_FOUND;
 }
 
-export class InvalidAlertUpdateError extends Error {
+export class InvalidAlertUpdateError extends CapabilityError {
   override name = 'InvalidAlertUpdateError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 /** Triage moves forward only: OPEN → ACKNOWLEDGED → ESCALATED → CLOSED (steps may be skipped). */

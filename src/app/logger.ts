@@ -1,6 +1,7 @@
 import pino from 'pino';
+import type { Logger } from '../shared/logger.ts';
 
-export type Logger = Pick<pino.Logger, 'info' | 'warn' | 'error' | 'debug'>;
+export type { Logger };
 
 export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'ringwatch' } });

@@ -1,4 +1,4 @@
-import { createPubSub, type PubSub } from 'graphql-yoga';
+import { createPubSub } from 'graphql-yoga';
 import type { AlertRecord } from '../alerts/alert-records.ts';
 import { AlertService } from '../alerts/alert-service.ts';
 import { WebhookRegistry } from '../alerts/webhooks/webhook-registry.ts';
@@ -12,27 +12,9 @@ import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
+import type { Services } from '../graphql/services.ts';
 
-/** The capabilities the API layer calls; built once per process over one database. */
-export interface Services {
-  db: Database;
-  entities: EntityReader;
-  ingest: IngestService;
-  linkCharts: LinkChartService;
-  rings: RingDetectionService;
-  audit: AuditTrail;
-  resolution: ResolutionService;
-  /** The change feed every writer appends to (src/changes/). */
-  changes: ChangeFeed;
-  /** Rung after this process's own writes commit, so its feed consumers look at once. */
-  changeSignal: ChangeSignal;
-  alerts: AlertService;
-  webhooks: WebhookRegistry;
-  /** This instance's live alerts, for alertRaised subscribers (graphql-yoga's pub/sub). */
-  alertEvents: PubSub<{ alertRaised: [alert: AlertRecord] }>;
-  /** Which agency each source belongs to: who may send it through the API. */
-  sourceOwnership: SourceOwnership;
-}
+export type { Services };
 
 export interface ServiceOptions {
   rings?: RingDetectionServiceOptions;

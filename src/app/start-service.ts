@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEarlyWarning, type EarlyWarning } from '../alerts/early-warning.ts';
+import { startEarlyWarning, type EarlyWarning } from './early-warning.ts';
 import { resolveJwtSecret } from '../auth/local-secret.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
@@ -55,7 +55,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   });
   const server = createHttpServer({
-    graphql: yoga,
+    // Yoga answers its own failures (a 500 with a masked error), so nothing is left to await here.
+    graphql: (req, res) => void yoga(req, res),
     db,
     databaseSupervised: () => supervisor?.healthy ?? true,
     maxBodyBytes: MAX_BODY_BYTES,

@@ -1,3 +1,4 @@
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { ConstraintViolationError } from '../db/errors.ts';
@@ -6,8 +7,10 @@ import { GENESIS_HASH, hashEvent, toAuditEvent, type AuditEntry, type AuditEvent
 /** Appends that lost the race for a seq to another process this many times in a row give up. */
 const MAX_APPEND_ATTEMPTS = 25;
 
-export class AuditWriteError extends Error {
+/** The trail could not take a record; what it would have recorded is withheld. */
+export class AuditWriteError extends CapabilityError {
   override name = 'AuditWriteError';
+  override readonly code = ErrorCode.AUDIT_UNAVAILABLE;
 }
 
 /** At most this many records go into one transaction of the trail. */

@@ -1,4 +1,4 @@
-import { Neo4jError } from 'neo4j-driver';
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
 
 /** The project's database errors; everything above src/db/ sees these, never a driver error. */
 export class DatabaseError extends Error {
@@ -44,31 +44,41 @@ export class DatabaseTimeoutError extends DatabaseError {
   }
 }
 
-const unavailableCodes = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
+const authCodes = new Set([
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
 ]);
 
-/** Maps a driver error to the project's own error type, by the driver's error code. */
+const timeoutCodes = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** What Node reports when the socket to the database could not be opened or was dropped. */
+const socketErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * Maps a driver error to the project's own error type. Whether a failure may pass on retry is
+ * the driver's call (`isRetryableError`: ServiceUnavailable, SessionExpired and every
+ * TransientError), so a new transient code from a later Neo4j is covered without a list here;
+ * the rest is keyed on the driver's error code, never on its message.
+ */
 export function mapDriverError(error: unknown): Error {
   if (error instanceof DatabaseError) return error;
   if (!(error instanceof Neo4jError)) {
-    if (error instanceof Error && /ECONNREFUSED|ECONNRESET|socket hang up/i.test(error.message)) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof Error && typeof code === 'string' && socketErrorCodes.has(code)) {
       return new DatabaseUnavailableError(`the database is unavailable: ${error.message}`, { cause: error });
     }
     return error instanceof Error ? error : new Error(String(error));
   }
   const code = error.code;
-  if (unavailableCodes.has(code)) return new DatabaseUnavailableError(undefined, { cause: error });
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseAuthError(undefined, { cause: error });
-  }
+  if (authCodes.has(code)) return new DatabaseAuthError(undefined, { cause: error });
+  // Before the retryable check: a timeout is the request's own doing, and retrying it as is fails again.
+  if (timeoutCodes.has(code)) return new DatabaseTimeoutError(undefined, { cause: error });
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConstraintViolationError(error.message, { cause: error });
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
-    return new DatabaseTimeoutError(undefined, { cause: error });
-  }
+  if (isRetryableError(error)) return new DatabaseUnavailableError(undefined, { cause: error });
   return new DatabaseError(error.message, code, { cause: error });
 }

@@ -1,7 +1,8 @@
 /** The domain records that capabilities return and GraphQL resolvers map; plain data, no driver types. */
 
-export type EntityKind = 'PERSON' | 'PHONE' | 'BROKER' | 'BORDER_CROSSING' | 'CASE' | 'CHECKPOINT';
-export type CaseRole = 'SUSPECT' | 'VICTIM' | 'SUSPECTED_VICTIM' | 'WITNESS' | 'REPORTER';
+import type { CaseRole, EntityKind } from './vocabulary.ts';
+
+export type { CaseRole, EntityKind };
 
 export interface SourceRef {
   source: string;

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
-import { refKey } from '../ingest/entity-keys.ts';
-import { normalizePhone } from '../ingest/normalize-phone.ts';
+import { refKey } from './entity-keys.ts';
+import { normalizePhone } from './normalize-phone.ts';
 import type { EntityKind, EntityRecord, SourceRef } from './entity-records.ts';
 
 const KIND_BY_LABEL: Record<string, EntityKind> = {

@@ -1,5 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { Principal } from '../auth/roles.ts';
 import type { WorkBudget } from '../linkchart/work-budget.ts';
 import type { ProtectionView } from '../protection/protection-view.ts';

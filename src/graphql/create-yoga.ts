@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga } from 'graphql-yoga';
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import type { GraphQLContext } from './context.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
+import type { ProtectionReader } from '../protection/protection-reader.ts';
 import type { WorkLimits } from '../linkchart/work-budget.ts';
 import { createMaskError } from './errors.ts';
 import { useAuditTrail } from './plugins/use-audit-trail.ts';
@@ -57,6 +58,8 @@ export interface YogaOptions {
     /** Origins a browser page may call from (CORS_ORIGINS); empty: no CORS at all. */
     corsOrigins: readonly string[];
   };
+  /** Who is protected; by default read from the database. The in-process tests give their own. */
+  protectionReader?: ProtectionReader;
 }
 
 /** The headers a page on an allowed origin may send: the token, the purpose, the CSRF header, JSON. */
@@ -85,10 +88,10 @@ function corsOptions(origins: readonly string[]) {
   };
 }
 
-export function createGraphQLHandler({ services, production, logger, security }: YogaOptions) {
+export function createGraphQLHandler({ services, production, logger, security, protectionReader }: YogaOptions) {
   return createYoga<Record<string, unknown>, RequestContext>({
     schema: createGraphQLSchema(),
-    context: createRequestContextFactory(services, security.pseudonymKey),
+    context: createRequestContextFactory(services, security.pseudonymKey, protectionReader),
     graphqlEndpoint: '/graphql',
     cors: corsOptions(security.corsOrigins),
     maskedErrors: {

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.ts';
+import type { Services } from './services.ts';
 import { ProtectionReader } from '../protection/protection-reader.ts';
 import { ProtectionView } from '../protection/protection-view.ts';
 import type { GraphQLContext } from './context.ts';
@@ -35,8 +35,11 @@ export type RequestContext = Omit<GraphQLContext, 'request' | 'params' | 'waitUn
  * as this caller may see them. The entity reader is bound to the caller's ProtectionView, so
  * every entity record any resolver reads through ctx.services.entities comes out masked.
  */
-export function createRequestContextFactory(services: Services, pseudonymKey: Buffer) {
-  const protectionReader = new ProtectionReader(services.db);
+export function createRequestContextFactory(
+  services: Services,
+  pseudonymKey: Buffer,
+  protectionReader: ProtectionReader = new ProtectionReader(services.db),
+) {
   return ({ request }: { request: Request }): RequestContext => {
     const principal = getRequestPrincipal(request);
     // useAuthentication answers before this runs; this is the second lock on the door.

@@ -1,5 +1,5 @@
 import type { CrossingInput, EntityRefInput, IngestBatchInput, LinkInput, PhoneInput } from '../ingest/batch-types.ts';
-import { normalizePhone } from '../ingest/normalize-phone.ts';
+import { normalizePhone } from '../entities/normalize-phone.ts';
 import type { CaseRole } from '../entities/entity-records.ts';
 import { columnsOf, evaluateValue } from './mapping/evaluate-value.ts';
 import {

@@ -1,5 +1,5 @@
 import { foldName } from '../text/fold-name.ts';
-import { entityId } from './entity-keys.ts';
+import { entityId } from '../entities/entity-keys.ts';
 
 /**
  * Vietnam's main land-border checkpoints with China, Laos and Cambodia. Crossing records

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendChange } from '../changes/change-event.ts';
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
 import { TEXT_LIMITS, isBlank, textProblem } from './check-values.ts';
-import { refKey } from './entity-keys.ts';
-import { SerialQueue } from './serial-queue.ts';
+import { refKey } from '../entities/entity-keys.ts';
+import { SerialQueue } from '../shared/serial-queue.ts';
 import { validateBatch, type KnownEntity, type LinkRow, type ValidatedBatch } from './validate-batch.ts';
 
 const PHONE_REF = refKey('PHONE', '', '');
@@ -12,15 +13,24 @@ const PHONE_REF = refKey('PHONE', '', '');
 /** The documented ceiling of one ingest call; larger batches are refused whole. */
 export const MAX_RECORDS_PER_BATCH = 50_000;
 
-export class BatchTooLargeError extends Error {
+/** Base class of the refusals of a whole batch (a record's own problems are reported in the result). */
+export class IngestError extends CapabilityError {
+  override name = 'IngestError';
+}
+
+export class BatchTooLargeError extends IngestError {
   override name = 'BatchTooLargeError';
+  override readonly code = ErrorCode.BATCH_TOO_LARGE;
+  override readonly details: { records: number };
   constructor(readonly records: number) {
     super(`the batch has ${records} records; at most ${MAX_RECORDS_PER_BATCH} are accepted per call, split it`);
+    this.details = { records };
   }
 }
 
-export class InvalidBatchError extends Error {
+export class InvalidBatchError extends IngestError {
   override name = 'InvalidBatchError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 const LINK_STATEMENTS: Record<string, string> = {

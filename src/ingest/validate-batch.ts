@@ -1,8 +1,9 @@
 import type { EntityKind } from '../entities/entity-records.ts';
+import * as vocabulary from '../entities/vocabulary.ts';
 import { foldName, nameKey, normalizeName } from '../text/fold-name.ts';
 import type { EntityRefInput, IngestBatchInput, LinkInput, PersonInput, RecordError, Section } from './batch-types.ts';
 import { checkpointFor, type CheckpointRow } from './checkpoints.ts';
-import { entityId, refKey, sourceKey } from './entity-keys.ts';
+import { entityId, refKey, sourceKey } from '../entities/entity-keys.ts';
 import {
   MAX_DOCUMENTS_PER_PERSON,
   TEXT_LIMITS,
@@ -12,7 +13,7 @@ import {
   isDateTime,
   textProblem,
 } from './check-values.ts';
-import { normalizePhone } from './normalize-phone.ts';
+import { normalizePhone } from '../entities/normalize-phone.ts';
 
 /** Rows as the ingest Cypher takes them: normalised, keyed, with deterministic ids. */
 export interface SourcedRow {
@@ -88,16 +89,16 @@ export interface KnownEntity {
 
 export type RefLookup = (refKeys: readonly string[]) => Promise<ReadonlyMap<string, KnownEntity>>;
 
-const SEXES = new Set(['FEMALE', 'MALE', 'OTHER', 'UNKNOWN']);
-const BROKER_KINDS = new Set(['LICENSED_AGENCY', 'INDIVIDUAL', 'UNLICENSED']);
-const LICENSE_STATUSES = new Set(['ACTIVE', 'SUSPENDED', 'REVOKED', 'NONE']);
-const DIRECTIONS = new Set(['EXIT', 'ENTRY']);
-const CASE_STATUSES = new Set(['REPORTED', 'UNDER_INVESTIGATION', 'PROSECUTED', 'CLOSED']);
-const CASE_ROLES = new Set(['SUSPECT', 'VICTIM', 'SUSPECTED_VICTIM', 'WITNESS', 'REPORTER']);
+const SEXES = new Set<string>(vocabulary.SEXES);
+const BROKER_KINDS = new Set<string>(vocabulary.BROKER_KINDS);
+const LICENSE_STATUSES = new Set<string>(vocabulary.LICENSE_STATUSES);
+const DIRECTIONS = new Set<string>(vocabulary.CROSSING_DIRECTIONS);
+const CASE_STATUSES = new Set<string>(vocabulary.CASE_STATUSES);
+const CASE_ROLES = new Set<string>(vocabulary.CASE_ROLES);
 const EARLIEST_BIRTH = '1900-01-01';
 
 /** Which kinds each link type joins, as the contract states. */
-const LINK_RULES: Record<string, { from: readonly EntityKind[]; to: readonly EntityKind[] }> = {
+const LINK_RULES: Record<vocabulary.LinkType, { from: readonly EntityKind[]; to: readonly EntityKind[] }> = {
   USES_PHONE: { from: ['PERSON', 'BROKER'], to: ['PHONE'] },
   CALLED: { from: ['PHONE'], to: ['PHONE'] },
   RECRUITED_BY: { from: ['PERSON'], to: ['BROKER', 'PERSON'] },
@@ -363,7 +364,9 @@ export async function validateBatch(
   });
 
   each('links', batch.links, (l: LinkInput) => {
-    const rule = LINK_RULES[required(l.type, 'type', LIMIT.code)];
+    const rule = (LINK_RULES as Record<string, (typeof LINK_RULES)[vocabulary.LinkType] | undefined>)[
+      required(l.type, 'type', LIMIT.code)
+    ];
     if (!rule) throw new RecordProblem('INVALID_LINK', `unknown link type ${l.type}`);
     for (const end of [l.from, l.to]) {
       if (end?.kind != null && !ENTITY_KINDS.has(end.kind))

@@ -1,16 +1,9 @@
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { EntityKind } from '../entities/entity-records.ts';
 
-/** The link types of the contract, which a client may filter on. */
-export const LINK_TYPES = [
-  'USES_PHONE',
-  'CALLED',
-  'RECRUITED_BY',
-  'KNOWS',
-  'RELATIVE_OF',
-  'INVOLVED_IN',
-  'OPERATES',
-] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
+import { LINK_TYPES, type LinkType } from '../entities/vocabulary.ts';
+
+export { LINK_TYPES, type LinkType };
 
 /**
  * How people reach border crossings and crossings their checkpoint: (Person)-[:MADE]->
@@ -85,16 +78,25 @@ export const LIMITS = {
 /** A node with more links of one type than this is a hub for that type: its neighbours of that type collapse. */
 export const SUPERNODE_DEGREE = 50;
 
-/** A client's request that the service refuses (BAD_USER_INPUT). */
-export class InvalidChartRequestError extends Error {
-  override name = 'InvalidChartRequestError';
+/** Base class of the link chart's refusals. */
+export class LinkChartError extends CapabilityError {
+  override name = 'LinkChartError';
 }
 
-/** Entities named by the request that the service does not know (NOT_FOUND). */
-export class UnknownEntitiesError extends Error {
+/** A client's request that the service refuses. */
+export class InvalidChartRequestError extends LinkChartError {
+  override name = 'InvalidChartRequestError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
+}
+
+/** Entities named by the request that the service does not know; their ids go back to the caller, who sent them. */
+export class UnknownEntitiesError extends LinkChartError {
   override name = 'UnknownEntitiesError';
+  override readonly code = ErrorCode.NOT_FOUND;
+  override readonly details: { ids: string[] };
   constructor(readonly ids: string[]) {
     super(`no entity with id ${ids.map((id) => JSON.stringify(id)).join(', ')}`);
+    this.details = { ids };
   }
 }
 

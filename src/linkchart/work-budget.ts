@@ -1,5 +1,6 @@
 import { layoutIterations } from './layout-chart.ts';
 import type { ChartLayout } from './chart-types.ts';
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 
 /**
  * Work of the investigator's graph reads in one unit: a node laid out for one iteration. A
@@ -41,8 +42,11 @@ const PATH_CANDIDATES = 230;
 
 export type WorkRefusal = 'REQUEST_BUDGET' | 'CALLER_RATE';
 
-export class WorkBudgetExceededError extends Error {
+/** A request over its own budget answers WORK_BUDGET_EXCEEDED; a caller over its share, RATE_LIMITED with retryAfter. */
+export class WorkBudgetExceededError extends CapabilityError {
   override name = 'WorkBudgetExceededError';
+  override readonly code: ErrorCode;
+  override readonly details: Readonly<Record<string, unknown>>;
   constructor(
     message: string,
     readonly refusal: WorkRefusal,
@@ -50,6 +54,8 @@ export class WorkBudgetExceededError extends Error {
     readonly retryAfterSeconds: number | null,
   ) {
     super(message);
+    this.code = refusal === 'CALLER_RATE' ? ErrorCode.RATE_LIMITED : ErrorCode.WORK_BUDGET_EXCEEDED;
+    this.details = refusal === 'CALLER_RATE' ? { retryAfter: retryAfterSeconds } : {};
   }
 }
 

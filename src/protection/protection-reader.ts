@@ -50,32 +50,44 @@ export class ProtectionReader {
 
   async protectedAmong(ids: readonly string[], numbers: readonly string[] = []): Promise<ProtectedEntity[]> {
     if (!ids.length && !numbers.length) return [];
-    const [row] = await this.db.read<{ subjects: Subject[]; protectedRecords: ProtectedRecord[] }>(
-      'protection/protected-entities',
-      { ids: [...new Set(ids)], numbers: [...new Set(numbers)], minorBornAfter: minorBornAfter(this.today()) },
-    );
-    const byId = new Map<string, Protection>();
-    const byKey = new Map<string, Protection>();
-    const add = (map: Map<string, Protection>, key: string, record: Protection) => {
-      const known = map.get(key) ?? { minor: false, victim: false };
-      map.set(key, { minor: known.minor || record.minor === true, victim: known.victim || record.victim === true });
-    };
-    for (const record of row?.protectedRecords ?? []) {
-      add(byId, record.id, record);
-      for (const key of samePersonKeys(record)) add(byKey, key, record);
-    }
-    const found = new Map<string, ProtectedEntity>();
-    for (const { id, e164, subject } of row?.subjects ?? []) {
-      const reasons = [byId.get(subject.id), ...samePersonKeys(subject).map((key) => byKey.get(key))];
-      const minor = reasons.some((r) => r?.minor === true);
-      const victim = reasons.some((r) => r?.victim === true);
-      if (!minor && !victim) continue;
-      const entity = found.get(id) ?? { id, e164, minor: false, victim: false, fullName: null };
-      entity.minor ||= minor;
-      entity.victim ||= victim;
-      if (subject.id === id) entity.fullName = subject.fullName;
-      found.set(id, entity);
-    }
-    return [...found.values()];
+    const [row] = await this.db.read<ProtectedEntitiesRow>('protection/protected-entities', {
+      ids: [...new Set(ids)],
+      numbers: [...new Set(numbers)],
+      minorBornAfter: minorBornAfter(this.today()),
+    });
+    return protectedFrom(row);
   }
+}
+
+/** The row of cypher/protection/protected-entities.cypher, for callers that run it in their own transaction. */
+export interface ProtectedEntitiesRow {
+  subjects: Subject[];
+  protectedRecords: ProtectedRecord[];
+}
+
+/** Which of the asked entities the statement's row shows protected, by the same-person rule. */
+export function protectedFrom(row: ProtectedEntitiesRow | undefined): ProtectedEntity[] {
+  const byId = new Map<string, Protection>();
+  const byKey = new Map<string, Protection>();
+  const add = (map: Map<string, Protection>, key: string, record: Protection) => {
+    const known = map.get(key) ?? { minor: false, victim: false };
+    map.set(key, { minor: known.minor || record.minor === true, victim: known.victim || record.victim === true });
+  };
+  for (const record of row?.protectedRecords ?? []) {
+    add(byId, record.id, record);
+    for (const key of samePersonKeys(record)) add(byKey, key, record);
+  }
+  const found = new Map<string, ProtectedEntity>();
+  for (const { id, e164, subject } of row?.subjects ?? []) {
+    const reasons = [byId.get(subject.id), ...samePersonKeys(subject).map((key) => byKey.get(key))];
+    const minor = reasons.some((r) => r?.minor === true);
+    const victim = reasons.some((r) => r?.victim === true);
+    if (!minor && !victim) continue;
+    const entity = found.get(id) ?? { id, e164, minor: false, victim: false, fullName: null };
+    entity.minor ||= minor;
+    entity.victim ||= victim;
+    if (subject.id === id) entity.fullName = subject.fullName;
+    found.set(id, entity);
+  }
+  return [...found.values()];
 }

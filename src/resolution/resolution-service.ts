@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { SerialQueue } from '../ingest/serial-queue.ts';
+import { SerialQueue } from '../shared/serial-queue.ts';
 import {
   defaultResolutionOptions,
   findDuplicates,
@@ -52,11 +52,16 @@ export class ResolutionService {
     return { people, search, pairs: search.pairs.filter((p) => p.score >= minScore) };
   }
 
+  /**
+   * One page of the pairs at or above minScore. `visible` drops, before paging, the pairs the
+   * caller may not see (the viewer's protection), so pages and the total count only those.
+   */
   async candidates(
     minScore: number,
     page: { skip: number; limit: number },
+    visible: (pairs: ScoredPair[]) => Promise<ScoredPair[]> = async (pairs) => pairs,
   ): Promise<{ pairs: ScoredPair[]; total: number }> {
-    const { pairs } = await this.findCandidates(minScore);
+    const pairs = await visible((await this.findCandidates(minScore)).pairs);
     return { pairs: pairs.slice(page.skip, page.skip + page.limit), total: pairs.length };
   }
 

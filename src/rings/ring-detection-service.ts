@@ -1,7 +1,9 @@
 import { appendChange } from '../changes/change-event.ts';
 import type { Database } from '../db/database.ts';
 import { LeaseLock } from '../db/lease-lock.ts';
+import { ErrorCode } from '../shared/capability-error.ts';
 import { resolveDetectionOptions } from './core/index.ts';
+import { RingDetectionError } from './core/errors.ts';
 import { detectInThread } from './detection-thread/detection-thread.ts';
 import { coreOptions, type DetectRingsRequest, type DetectionProgress } from './detection-thread/run-detection.ts';
 import {
@@ -14,15 +16,17 @@ import {
 
 export type { DetectRingsRequest, DetectionProgress } from './detection-thread/run-detection.ts';
 
-export class DetectionInProgressError extends Error {
+export class DetectionInProgressError extends RingDetectionError {
   override name = 'DetectionInProgressError';
+  override readonly code = ErrorCode.DETECTION_IN_PROGRESS;
   constructor() {
     super('a ring detection is already running; wait for it to finish');
   }
 }
 
-export class RingNotFoundError extends Error {
+export class RingNotFoundError extends RingDetectionError {
   override name = 'RingNotFoundError';
+  override readonly code = ErrorCode.NOT_FOUND;
 }
 
 /** The database lock that one detection at a time holds, whichever service instance runs it. */
@@ -143,6 +147,21 @@ export class RingDetectionService {
     });
     if (!row) return undefined;
     return { ring: toRingRecord(row.ring), members: row.members.filter((m) => m.entityId !== null) };
+  }
+
+  /** Several rings with their members in one statement; ids that name no ring are left out. */
+  async rings(ids: readonly string[]): Promise<Map<string, { ring: RingRecord; members: RingMemberRecord[] }>> {
+    const rows = ids.length
+      ? await this.db.read<{ ring: Record<string, unknown>; members: RingMemberRecord[] }>('rings/get-rings', {
+          ids: [...new Set(ids)],
+        })
+      : [];
+    return new Map(
+      rows.map((row) => {
+        const ring = toRingRecord(row.ring);
+        return [ring.id, { ring, members: row.members.filter((m) => m.entityId !== null) }];
+      }),
+    );
   }
 
   async evidence(id: string) {

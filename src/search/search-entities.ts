@@ -1,7 +1,8 @@
+import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
 import type { Database } from '../db/database.ts';
 import type { EntityKind, EntityRecord } from '../entities/entity-records.ts';
 import type { EntityReader } from '../entities/read-entities.ts';
-import { normalizePhone } from '../ingest/normalize-phone.ts';
+import { normalizePhone } from '../entities/normalize-phone.ts';
 import { foldName } from '../text/fold-name.ts';
 
 export interface SearchHit {
@@ -18,8 +19,10 @@ export interface SearchRequest {
   first: number;
 }
 
-export class InvalidSearchError extends Error {
+/** The search's one refusal: a text or page it cannot serve. */
+export class InvalidSearchError extends CapabilityError {
   override name = 'InvalidSearchError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 export const MAX_SEARCH_RESULTS = 100;

@@ -1,6 +1,6 @@
 import type { ChangeEvent } from '../../changes/change-event.ts';
 import type { Transaction } from '../../db/database.ts';
-import { minorBornAfter } from '../../protection/protection-reader.ts';
+import { minorBornAfter, protectedFrom, type ProtectedEntitiesRow } from '../../protection/protection-reader.ts';
 import type { RingChange } from '../../rings/detection-thread/run-detection.ts';
 import type { AlertSeverity } from '../alert-records.ts';
 import type { Finding } from '../alert-writer.ts';
@@ -21,12 +21,17 @@ export async function ringChangedFindings(tx: Transaction, event: ChangeEvent, n
   );
   if (!changed.length) return [];
   const added = [...new Set(changed.flatMap((r) => r.addedMemberIds))];
+  // The statement's row is read by the protection's own rule: protection follows the person.
   const protectedRows = added.length
-    ? await tx.run<{ id: string; minor: boolean; victim: boolean }>('protection/protected-entities', {
-        ids: added,
-        numbers: [],
-        minorBornAfter: minorBornAfter(now),
-      })
+    ? protectedFrom(
+        (
+          await tx.run<ProtectedEntitiesRow>('protection/protected-entities', {
+            ids: added,
+            numbers: [],
+            minorBornAfter: minorBornAfter(now),
+          })
+        )[0],
+      )
     : [];
   const minors = new Set(protectedRows.filter((r) => r.minor).map((r) => r.id));
   const victims = new Set(protectedRows.filter((r) => r.victim).map((r) => r.id));

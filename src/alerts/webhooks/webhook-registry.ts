@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clearance } from '../../auth/roles.ts';
 import type { Database, Transaction } from '../../db/database.ts';
+import { CapabilityError, ErrorCode } from '../../shared/capability-error.ts';
 import type { AlertRecord } from '../alert-records.ts';
 import { RULES } from '../alert-records.ts';
 
@@ -23,8 +24,9 @@ export interface DeliveryRecord {
   createdAt: string;
 }
 
-export class InvalidWebhookError extends Error {
+export class InvalidWebhookError extends CapabilityError {
   override name = 'InvalidWebhookError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 const CLEARANCES = new Set(['minors', 'victims']);

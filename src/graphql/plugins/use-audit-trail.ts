@@ -1,11 +1,11 @@
 import { getOperationAST, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
-import type { Logger } from '../../app/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { Principal } from '../../auth/roles.ts';
 import type { AuditEntry, AuditOutcome } from '../../audit/audit-event.ts';
 import type { AuditTrail } from '../../audit/audit-trail.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ErrorCode, clientError } from '../errors.ts';
+import { ErrorCode, clientError, errorCode } from '../errors.ts';
 import { readPurpose } from '../request-context.ts';
 import { getRequestPrincipal } from './request-principal.ts';
 import { rootFieldsOf } from './root-fields.ts';
@@ -76,7 +76,7 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
             outcome,
             reason:
               decision?.deniedWith ??
-              (outcome === 'FAILED' ? String(errors[0]?.extensions?.['code'] ?? 'UNEXPECTED') : null),
+              (outcome === 'FAILED' ? String((errors[0] && errorCode(errors[0])) ?? 'UNEXPECTED') : null),
           });
         } catch (error) {
           logger.error({ err: error }, 'the audit record could not be written; the subscription is refused');
@@ -110,7 +110,8 @@ export function useAuditTrail(trail: AuditTrail, logger: Logger): Plugin {
         const errors = result && 'errors' in result ? ((result as ExecutionResult).errors ?? []) : [];
         const data = result && 'data' in result ? (result as ExecutionResult).data : undefined;
         // A request error (no data) without a code is graphql-js's own, a bad variable: the client's.
-        const firstCode = errors[0] && (data == null ? requestErrorCode(errors[0]) : errors[0].extensions?.['code']);
+        // Resolvers' errors are not mapped yet (the mask runs later): errorCode reads the code they will answer with.
+        const firstCode = errors[0] && (data == null ? requestErrorCode(errors[0]) : errorCode(errors[0]));
         const outcome: AuditOutcome =
           decision?.deniedWith || DENIAL_CODES.has(String(firstCode))
             ? 'DENIED'

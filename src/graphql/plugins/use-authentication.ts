@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../../app/logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { AuthenticationError } from '../../auth/errors.ts';
 import type { TokenVerifier } from '../../auth/verify-token.ts';
 import { ErrorCode, clientError } from '../errors.ts';

@@ -1,6 +1,6 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode, errorCode } from '../errors.ts';
 
 /**
  * The HTTP status of a refused request under `Accept: application/graphql-response+json`, by
@@ -72,8 +72,9 @@ export function useHttpSemantics(options: { production: boolean }): Plugin {
  * anything masked or caused by a thrown non-GraphQL error stays UNEXPECTED.
  */
 export function requestErrorCode(error: GraphQLError): string {
-  const code = error.extensions?.['code'];
-  if (typeof code === 'string') return code;
+  // A capability's or the database's error carries its code even before the mask maps it.
+  const code = errorCode(error);
+  if (code !== undefined) return code;
   const cause = error.originalError;
   const internal = cause !== undefined && cause.name !== 'GraphQLError';
   return error.extensions?.['unexpected'] || internal ? 'UNEXPECTED' : ErrorCode.BAD_USER_INPUT;

@@ -1,24 +1,13 @@
 import { filter, pipe } from 'graphql-yoga';
 import type { AlertRecord, AlertStatus } from '../../alerts/alert-records.ts';
-import { AlertNotFoundError, InvalidAlertUpdateError } from '../../alerts/alert-service.ts';
 import { namedIds, renderSummary } from '../../alerts/render-summary.ts';
-import { InvalidWebhookError } from '../../alerts/webhooks/webhook-registry.ts';
 import type { Role } from '../../auth/roles.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 
 /** The contract: these roles' subscribers get alerts of any rule; others only about what they watch. */
 const SEE_EVERY_RULE: readonly Role[] = ['analyst', 'supervisor', 'admin'];
-
-function translateAlertErrors(error: unknown): never {
-  if (error instanceof AlertNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
-  if (error instanceof InvalidAlertUpdateError || error instanceof InvalidWebhookError) {
-    throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  }
-  throw error;
-}
 
 function reachesSubscriber(alert: AlertRecord, ctx: GraphQLContext, rules: readonly string[] | null): boolean {
   if (rules && !rules.includes(alert.rule)) return false;
@@ -46,28 +35,24 @@ export const alertResolvers: Resolvers = {
   },
   Mutation: {
     watch: (_, { input }, ctx) =>
-      ctx.services.alerts
-        .watch(
-          ctx.principal.sub,
-          { entityId: input.entityId ?? null, ringId: input.ringId ?? null, note: input.note ?? null },
-          async ({ entityId, ringId }) =>
-            entityId
-              ? (await ctx.services.entities.byId(entityId)) !== undefined
-              : ctx.services.alerts.ringExists(ringId!),
-        )
-        .catch(translateAlertErrors),
+      ctx.services.alerts.watch(
+        ctx.principal.sub,
+        { entityId: input.entityId ?? null, ringId: input.ringId ?? null, note: input.note ?? null },
+        async ({ entityId, ringId }) =>
+          entityId
+            ? (await ctx.services.entities.byId(entityId)) !== undefined
+            : ctx.services.alerts.ringExists(ringId!),
+      ),
     unwatch: (_, { id }, ctx) => ctx.services.alerts.unwatch(ctx.principal.sub, id),
     updateAlert: (_, { id, status, assignee, disposition }, ctx) =>
-      ctx.services.alerts.update(id, { status, assignee, disposition }).catch(translateAlertErrors),
+      ctx.services.alerts.update(id, { status, assignee, disposition }),
     registerWebhook: (_, { input }, ctx) =>
-      ctx.services.webhooks
-        .register({
-          agency: input.agency,
-          url: input.url,
-          clearance: input.clearance ?? [],
-          rules: input.rules ?? null,
-        })
-        .catch(translateAlertErrors),
+      ctx.services.webhooks.register({
+        agency: input.agency,
+        url: input.url,
+        clearance: input.clearance ?? [],
+        rules: input.rules ?? null,
+      }),
     removeWebhook: (_, { agency }, ctx) => ctx.services.webhooks.remove(agency),
   },
   Subscription: {

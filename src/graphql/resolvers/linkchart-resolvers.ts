@@ -1,27 +1,6 @@
-import {
-  InvalidChartRequestError,
-  UnknownEntitiesError,
-  type ChartNode,
-  type LinkChartRequest,
-} from '../../linkchart/chart-types.ts';
-import { InvalidSearchError } from '../../search/search-entities.ts';
+import type { ChartNode, LinkChartRequest } from '../../linkchart/chart-types.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ErrorCode, clientError } from '../errors.ts';
 import type { QueryLinkChartArgs, Resolvers } from '../generated/resolvers-types.ts';
-
-/** The capability's refusals as client errors with stable codes; anything else stays unexpected. */
-async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidChartRequestError || error instanceof InvalidSearchError) {
-      throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-    }
-    if (error instanceof UnknownEntitiesError)
-      throw clientError(ErrorCode.NOT_FOUND, error.message, { ids: error.ids });
-    throw error;
-  }
-}
 
 /** Explicit nulls take the schema's defaults too. */
 function chartRequest(args: QueryLinkChartArgs): LinkChartRequest {
@@ -43,26 +22,20 @@ async function shown<T extends { nodes: ChartNode[] }>(ctx: GraphQLContext, char
 
 export const linkChartResolvers: Resolvers = {
   Query: {
-    linkChart: (_, args, ctx) =>
-      mapErrors(async () => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args), ctx.work))),
-    paths: (_, { from, to, maxLength, first }, ctx) =>
-      mapErrors(async () => {
-        const paths = await ctx.services.linkCharts.paths(
-          { from, to, maxLength: maxLength ?? 6, first: first ?? 3 },
-          ctx.work,
-        );
-        return Promise.all(paths.map((path) => shown(ctx, path)));
-      }),
+    linkChart: async (_, args, ctx) => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args), ctx.work)),
+    paths: async (_, { from, to, maxLength, first }, ctx) => {
+      const paths = await ctx.services.linkCharts.paths(
+        { from, to, maxLength: maxLength ?? 6, first: first ?? 3 },
+        ctx.work,
+      );
+      return Promise.all(paths.map((path) => shown(ctx, path)));
+    },
     // Hits on protected people or phones are left out for viewers without clearance: a hit would confirm the name.
-    search: (_, { text, kinds, first }, ctx) =>
-      mapErrors(async () =>
-        ctx.protection.searchHits(
-          await ctx.services.linkCharts.search({ text, kinds: kinds ?? null, first: first ?? 20 }),
-        ),
+    search: async (_, { text, kinds, first }, ctx) =>
+      ctx.protection.searchHits(
+        await ctx.services.linkCharts.search({ text, kinds: kinds ?? null, first: first ?? 20 }),
       ),
     exportLinkChart: (_, { format, ...args }, ctx) =>
-      mapErrors(() =>
-        ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart), ctx.work),
-      ),
+      ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart), ctx.work),
   },
 };

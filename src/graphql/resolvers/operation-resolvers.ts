@@ -1,4 +1,4 @@
-import { BatchTooLargeError, InvalidBatchError, batchSource } from '../../ingest/ingest-batch.ts';
+import { batchSource } from '../../ingest/ingest-batch.ts';
 import type { IngestBatchInput } from '../../ingest/batch-types.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -14,22 +14,14 @@ export const operationResolvers: Resolvers = {
   },
   Mutation: {
     ingest: async (_, { batch }, ctx) => {
-      try {
-        // Who may write this source is decided before anything is read or written (a replayed
-        // report included); a refusal is recorded as DENIED like any other FORBIDDEN.
-        const ownership = ctx.services.sourceOwnership.decide(ctx.principal, batchSource(batch));
-        if (!ownership.allowed) {
-          if (ctx.decision) ctx.decision.deniedWith = ErrorCode.FORBIDDEN;
-          throw clientError(ErrorCode.FORBIDDEN, `not allowed: ${ownership.reason}`);
-        }
-        return await ctx.services.ingest.ingest(batch as IngestBatchInput);
-      } catch (error) {
-        if (error instanceof BatchTooLargeError) {
-          throw clientError(ErrorCode.BATCH_TOO_LARGE, error.message, { records: error.records });
-        }
-        if (error instanceof InvalidBatchError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-        throw error;
+      // Who may write this source is decided before anything is read or written (a replayed
+      // report included); a refusal is recorded as DENIED like any other FORBIDDEN.
+      const ownership = ctx.services.sourceOwnership.decide(ctx.principal, batchSource(batch));
+      if (!ownership.allowed) {
+        if (ctx.decision) ctx.decision.deniedWith = ErrorCode.FORBIDDEN;
+        throw clientError(ErrorCode.FORBIDDEN, `not allowed: ${ownership.reason}`);
       }
+      return ctx.services.ingest.ingest(batch as IngestBatchInput);
     },
   },
 };

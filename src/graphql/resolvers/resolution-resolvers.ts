@@ -1,19 +1,10 @@
 import type { PersonRecord } from '../../entities/entity-records.ts';
-import { InvalidResolutionOptionsError } from '../../resolution/core/index.ts';
-import { InvalidMergeError, ResolutionNotFoundError } from '../../resolution/errors.ts';
 import type { GraphQLContext } from '../context.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 
 const WITHHELD_REASON = 'withheld: the person is protected';
-
-function translateResolutionErrors(error: unknown): never {
-  if (error instanceof ResolutionNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
-  if (error instanceof InvalidMergeError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  if (error instanceof InvalidResolutionOptionsError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  throw error;
-}
 
 /** People by id through the viewer's masking reader, in the order asked; missing ones left out. */
 async function people(ctx: GraphQLContext, ids: readonly string[]): Promise<PersonRecord[]> {
@@ -32,12 +23,9 @@ export const resolutionResolvers: Resolvers = {
         throw clientError(ErrorCode.BAD_USER_INPUT, 'minScore must be between 0 and 1');
       const page = pageArgs(first, after);
       // Before paging: a pair with one protected half is not this viewer's to see (src/protection/).
-      const all = await ctx.services.resolution
-        .findCandidates(threshold)
-        .then((found) => ctx.protection.pairsWithoutMixed(found.pairs))
-        .catch(translateResolutionErrors);
-      const pairs = all.slice(page.skip, page.skip + page.limit);
-      const total = all.length;
+      const { pairs, total } = await ctx.services.resolution.candidates(threshold, page, (found) =>
+        ctx.protection.pairsWithoutMixed(found),
+      );
       const found = await people(
         ctx,
         pairs.flatMap((p) => [p.a, p.b]),
@@ -67,16 +55,14 @@ export const resolutionResolvers: Resolvers = {
     mergeEntities: async (_, { keep, merge, reason }, ctx) => {
       ctx.touched.add(keep);
       ctx.touched.add(merge);
-      await ctx.services.resolution.merge(keep, merge, reason, ctx.principal.sub).catch(translateResolutionErrors);
+      await ctx.services.resolution.merge(keep, merge, reason, ctx.principal.sub);
       const [person] = await people(ctx, [keep]);
       if (!person) throw clientError(ErrorCode.NOT_FOUND, `no person ${keep}`);
       return person;
     },
     unmergeEntity: async (_, { id, mergeId }, ctx) => {
       ctx.touched.add(id);
-      const { ids } = await ctx.services.resolution
-        .unmerge(id, mergeId ?? null, ctx.principal.sub)
-        .catch(translateResolutionErrors);
+      const { ids } = await ctx.services.resolution.unmerge(id, mergeId ?? null, ctx.principal.sub);
       for (const touched of ids) ctx.touched.add(touched);
       return people(ctx, ids);
     },

@@ -1,9 +1,6 @@
-import { InvalidChartRequestError } from '../../linkchart/chart-types.ts';
-import { InvalidDetectionOptionsError } from '../../rings/core/index.ts';
-import { DetectionInProgressError, RingNotFoundError } from '../../rings/ring-detection-service.ts';
 import type { RingRecord } from '../../rings/ring-records.ts';
+import { batchLoader } from '../batch-loader.ts';
 import type { GraphQLContext } from '../context.ts';
-import { ErrorCode, clientError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 
@@ -15,24 +12,25 @@ async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext,
   });
 }
 
+type RingWithMembers = Awaited<ReturnType<GraphQLContext['services']['rings']['ring']>>;
+const ringLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingWithMembers>>();
+
+/** A ring with its members, read once per request for every ring of a page that asks (members, linkChart). */
+function ringWithMembers(ctx: GraphQLContext, id: string): Promise<RingWithMembers> {
+  let load = ringLoaders.get(ctx);
+  if (!load) {
+    load = batchLoader((ids: readonly string[]) => ctx.services.rings.rings(ids));
+    ringLoaders.set(ctx, load);
+  }
+  return load(id);
+}
+
 async function memberIds(ctx: GraphQLContext, ringId: string): Promise<string[]> {
-  return ((await ctx.services.rings.ring(ringId))?.members ?? []).map((m) => m.entityId);
+  return ((await ringWithMembers(ctx, ringId))?.members ?? []).map((m) => m.entityId);
 }
 
 /** The link chart accepts at most this many seeds; a larger ring is charted from its first members. */
 const MAX_CHART_SEEDS = 100;
-
-function translateChartErrors(error: unknown): never {
-  if (error instanceof InvalidChartRequestError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  throw error;
-}
-
-function translateRingErrors(error: unknown): never {
-  if (error instanceof DetectionInProgressError) throw clientError(ErrorCode.DETECTION_IN_PROGRESS, error.message);
-  if (error instanceof InvalidDetectionOptionsError) throw clientError(ErrorCode.BAD_USER_INPUT, error.message);
-  if (error instanceof RingNotFoundError) throw clientError(ErrorCode.NOT_FOUND, error.message);
-  throw error;
-}
 
 export const ringResolvers: Resolvers = {
   Query: {
@@ -48,21 +46,20 @@ export const ringResolvers: Resolvers = {
     latestDetectionRun: async (_, __, ctx) => (await ctx.services.rings.latestRun()) ?? null,
   },
   Mutation: {
+    // A capability's errors carry their code and are mapped once, by src/graphql/errors.ts.
     detectRings: (_, { options }, ctx) =>
-      ctx.services.rings
-        .detect({
-          resolution: options?.resolution ?? null,
-          seed: options?.seed ?? null,
-          minSize: options?.minSize ?? null,
-          referenceDate: options?.referenceDate ?? null,
-        })
-        .catch(translateRingErrors),
+      ctx.services.rings.detect({
+        resolution: options?.resolution ?? null,
+        seed: options?.seed ?? null,
+        minSize: options?.minSize ?? null,
+        referenceDate: options?.referenceDate ?? null,
+      }),
     setRingStatus: (_, { id, status, note }, ctx) =>
-      ctx.services.rings.setStatus(id, status, note ?? null, ctx.principal.sub).catch(translateRingErrors),
+      ctx.services.rings.setStatus(id, status, note ?? null, ctx.principal.sub),
   },
   Ring: {
     members: async (ring: RingRecord, _, ctx) => {
-      const found = await ctx.services.rings.ring(ring.id);
+      const found = await ringWithMembers(ctx, ring.id);
       const members = found?.members ?? [];
       const entities = await ctx.services.entities.byIds(members.map((m) => m.entityId));
       return members.flatMap((m) => {
@@ -74,20 +71,18 @@ export const ringResolvers: Resolvers = {
     keyBrokers: (ring, _, ctx) => entitiesOfKind(ctx, ring.keyBrokers, 'BROKER'),
     evidence: (ring, _, ctx) => ctx.services.rings.evidence(ring.id),
     linkChart: async (ring, { depth, maxNodes }, ctx) => {
-      const members = (await ctx.services.rings.ring(ring.id))?.members ?? [];
-      const chart = await ctx.services.linkCharts
-        .chart(
-          {
-            seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-            depth: depth ?? 1,
-            maxNodes: maxNodes ?? 300,
-            linkTypes: null,
-            from: null,
-            to: null,
-          },
-          ctx.work,
-        )
-        .catch(translateChartErrors);
+      const members = (await ringWithMembers(ctx, ring.id))?.members ?? [];
+      const chart = await ctx.services.linkCharts.chart(
+        {
+          seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
+          depth: depth ?? 1,
+          maxNodes: maxNodes ?? 300,
+          linkTypes: null,
+          from: null,
+          to: null,
+        },
+        ctx.work,
+      );
       return { ...chart, nodes: await ctx.protection.chartNodes(chart.nodes) };
     },
     // Descriptions name figures, phone numbers and recruiters: a protected phone's number or

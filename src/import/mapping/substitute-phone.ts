@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizePhone } from '../../ingest/normalize-phone.ts';
+import { normalizePhone } from '../../entities/normalize-phone.ts';
 
 /**
  * Ofcom's numbers reserved for TV and radio drama (London 020 7946 0000-0999, Leeds 0113 496

@@ -1,3 +1,6 @@
+import { ErrorCode } from '../../shared/capability-error.ts';
+import { ResolutionError } from '../errors.ts';
+
 /**
  * The knobs of entity resolution, resolved against these defaults. Weights are log-odds: a pair's
  * score is the logistic function of the prior plus the weights of its evidence. They were tuned on
@@ -58,8 +61,9 @@ export type ResolutionOptionsInput = Partial<Omit<ResolutionOptions, 'weights'>>
   weights?: Partial<ResolutionWeights>;
 };
 
-export class InvalidResolutionOptionsError extends Error {
+export class InvalidResolutionOptionsError extends ResolutionError {
   override name = 'InvalidResolutionOptionsError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
 export function resolveResolutionOptions(input: ResolutionOptionsInput = {}): ResolutionOptions {

@@ -1,11 +1,14 @@
-/** Base class so callers can map every ring-core error to BAD_USER_INPUT (or not) in one place. */
-export class RingDetectionError extends Error {
+import { CapabilityError, ErrorCode } from '../../shared/capability-error.ts';
+
+/** Base class of every ring detection error; each says the code it answers with (none: masked). */
+export class RingDetectionError extends CapabilityError {
   override name = 'RingDetectionError';
 }
 
 /** An option is out of range or of the wrong type; `issues` lists every problem, not just the first. */
 export class InvalidDetectionOptionsError extends RingDetectionError {
   override name = 'InvalidDetectionOptionsError';
+  override readonly code = ErrorCode.BAD_USER_INPUT;
   readonly issues: string[];
 
   constructor(issues: string[]) {

@@ -1,3 +1,5 @@
+import type { BrokerKind } from '../../entities/vocabulary.ts';
+
 /**
  * Input and output types of the ring-detection core.
  *
@@ -11,7 +13,7 @@ export type RingEntityKind = 'PERSON' | 'PHONE' | 'BROKER';
 /** HTCDS case roles, as in the contract's CaseRole. */
 export type CaseRole = 'VICTIM' | 'SUSPECTED_VICTIM' | 'SUSPECT' | 'WITNESS' | 'REPORTER';
 export type CaseStatus = 'REPORTED' | 'UNDER_INVESTIGATION' | 'PROSECUTED' | 'CLOSED';
-export type BrokerKind = 'LICENSED_AGENCY' | 'INDIVIDUAL' | 'UNLICENSED';
+export type { BrokerKind };
 export type LicenseStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'NONE';
 /** The land-border countries whose exits count as risk (China, Laos, Cambodia). */
 export type ExitCountry = 'CN' | 'LA' | 'KH';

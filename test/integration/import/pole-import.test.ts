@@ -10,7 +10,7 @@ import type { ImportSummary } from '../../../src/import/import-report.ts';
 import { readCsvFileSync } from '../../../src/import/read-csv.ts';
 import { InProcessSender } from '../../../src/import/send/in-process-sender.ts';
 import { IngestService } from '../../../src/ingest/ingest-batch.ts';
-import { normalizePhone } from '../../../src/ingest/normalize-phone.ts';
+import { normalizePhone } from '../../../src/entities/normalize-phone.ts';
 import { connectTestDatabase, uniqueSource } from '../../support/database.ts';
 
 /**

@@ -219,7 +219,7 @@ describe('the audit trail', () => {
 
 /** npm run audit:verify, as an operator runs it against the run's Neo4j. */
 function verifyCommand(): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/audit/cli/verify.ts'], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/audit/verify.ts'], {
     cwd: new URL('../../../', import.meta.url),
     env: { PATH: process.env['PATH'] ?? '', NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') },
     encoding: 'utf8',

@@ -33,6 +33,18 @@ const CONTRACT: Record<string, string[]> = {
   duplicateCandidates: READ,
   mergeEntities: ['investigator', 'supervisor', 'admin'],
   unmergeEntity: ['investigator', 'supervisor', 'admin'],
+  // Early warning (README, "Early warning"): every reader reads and triages alerts and keeps
+  // watches; only admins manage the webhooks that carry alerts to other agencies.
+  alerts: READ,
+  alert: READ,
+  watches: READ,
+  watch: READ,
+  unwatch: READ,
+  updateAlert: READ,
+  webhooks: ['admin'],
+  webhookDeadLetters: ['admin'],
+  registerWebhook: ['admin'],
+  removeWebhook: ['admin'],
 };
 
 /** Each root field with small fixed inputs that can neither write nor run anything heavy when allowed. */
@@ -57,6 +69,18 @@ const OPERATIONS: Record<string, { query: string; variables?: () => Record<strin
   // Unknown entities: NOT_FOUND, nothing written.
   mergeEntities: { query: 'mutation { mergeEntities(keep: "per_none", merge: "per_none2", reason: "policy") { id } }' },
   unmergeEntity: { query: 'mutation { unmergeEntity(id: "per_none") { id } }' },
+  alerts: { query: '{ alerts(first: 1) { totalCount } }' },
+  alert: { query: '{ alert(id: "alr_none") { id } }' },
+  watches: { query: '{ watches { id } }' },
+  // An unknown entity is refused before a watch is written.
+  watch: { query: 'mutation { watch(input: {entityId: "per_none"}) { id } }' },
+  unwatch: { query: 'mutation { unwatch(id: "wat_none") }' },
+  updateAlert: { query: 'mutation { updateAlert(id: "alr_none", status: CLOSED) { id } }' },
+  webhooks: { query: '{ webhooks { agency } }' },
+  webhookDeadLetters: { query: '{ webhookDeadLetters(first: 1) { id } }' },
+  // A URL that is not one is refused before anything is written.
+  registerWebhook: { query: 'mutation { registerWebhook(input: {agency: "policy", url: "not a url"}) { secret } }' },
+  removeWebhook: { query: 'mutation { removeWebhook(agency: "policy-none") }' },
 };
 
 let service: RunningService;

@@ -226,6 +226,11 @@ describe('every operation, read whole as an uncleared investigator', () => {
         variables: { seeds: [h.ids.suspect, h.ids.broker], depth: 3, format },
       })),
     duplicateCandidates: () => [], // filled in below: the page that holds her pairs
+    alerts: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
+    alert: () => [], // alerts are read whole through alerts above, and in test/integration/alerts/
+    watches: () => [{ args: {}, variables: {} }],
+    webhooks: () => [{ args: {}, variables: {} }],
+    webhookDeadLetters: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
   };
   const mutations: Record<string, Reads> = {
     ingest: (h) => [
@@ -243,13 +248,19 @@ describe('every operation, read whole as an uncleared investigator', () => {
       },
     ],
     unmergeEntity: (h) => [{ args: { id: 'ID!' }, variables: { id: h.ids.police } }],
+    // Triage and webhooks change no one's data; their reads are tested in test/integration/alerts/.
+    watch: () => [],
+    unwatch: () => [],
+    updateAlert: () => [],
+    registerWebhook: () => [],
+    removeWebhook: () => [],
   };
 
   /**
    * How many object levels each read selects: as deep as the cost limit lets a whole selection go
    * (an entity's every field and every field of its neighbours; connections take two levels).
    */
-  const DEPTH: Record<string, number> = { node: 2, entity: 2, ringCandidates: 5, duplicateCandidates: 5 };
+  const DEPTH: Record<string, number> = { node: 2, entity: 2, ringCandidates: 5, duplicateCandidates: 5, alerts: 4 };
 
   it('has a line for every root field of the schema', () => {
     expect(Object.keys(queries).sort()).toEqual(rootFields('Query'));

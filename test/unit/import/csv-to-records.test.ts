@@ -6,7 +6,7 @@ import { parseDate } from '../../../src/import/mapping/parse-date.ts';
 import { substitutePhones } from '../../../src/import/mapping/substitute-phone.ts';
 import { parseCsv } from '../../../src/import/read-csv.ts';
 import { splitIntoBatches } from '../../../src/import/split-into-batches.ts';
-import { normalizePhone } from '../../../src/ingest/normalize-phone.ts';
+import { normalizePhone } from '../../../src/entities/normalize-phone.ts';
 
 /** Inline CSV files by name, as the importer's table reader serves them. */
 function tables(files: Record<string, string>) {

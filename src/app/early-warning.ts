@@ -1,11 +1,11 @@
-import type { Services } from '../app/services.ts';
-import type { Logger } from '../app/logger.ts';
+import type { Services } from './services.ts';
+import type { Logger } from '../shared/logger.ts';
 import { ChangeSignal } from '../changes/change-signal.ts';
 import { ProtectionReader } from '../protection/protection-reader.ts';
-import { AlertEvaluator } from './alert-evaluator.ts';
-import type { AlertOptions } from './alert-options.ts';
-import { AlertPublisher } from './alert-publisher.ts';
-import { WebhookSender } from './webhooks/webhook-sender.ts';
+import { AlertEvaluator } from '../alerts/alert-evaluator.ts';
+import type { AlertOptions } from '../alerts/alert-options.ts';
+import { AlertPublisher } from '../alerts/alert-publisher.ts';
+import { WebhookSender } from '../alerts/webhooks/webhook-sender.ts';
 
 export interface EarlyWarning {
   evaluator: AlertEvaluator;

@@ -6,14 +6,14 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type OpenDatabase } from '../../app/open-database.ts';
 import { ConfigError, loadConfig } from '../../config/load-config.ts';
 import { IngestService, MAX_RECORDS_PER_BATCH } from '../../ingest/ingest-batch.ts';
-import { DEFAULT_BATCH_SIZE, importFile } from '../import-file.ts';
-import { formatSummary } from '../import-report.ts';
-import { MappingError } from '../mapping/mapping-schema.ts';
-import { ImportInputError } from '../open-input.ts';
-import { ProgressBar } from '../progress-bar.ts';
-import type { BatchSender } from '../send/batch-sender.ts';
-import { HttpSender } from '../send/http-sender.ts';
-import { InProcessSender } from '../send/in-process-sender.ts';
+import { DEFAULT_BATCH_SIZE, importFile } from '../../import/import-file.ts';
+import { formatSummary } from '../../import/import-report.ts';
+import { MappingError } from '../../import/mapping/mapping-schema.ts';
+import { ImportInputError } from '../../import/open-input.ts';
+import { ProgressBar } from '../../import/progress-bar.ts';
+import type { BatchSender } from '../../import/send/batch-sender.ts';
+import { HttpSender } from '../../import/send/http-sender.ts';
+import { InProcessSender } from '../../import/send/in-process-sender.ts';
 
 const usage = `usage: npm run import -- <file> [options]
   <file>               batches: .json (one IngestBatchInput or an array), .ndjson/.jsonl (one per line);

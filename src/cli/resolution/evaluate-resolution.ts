@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ScenarioPresetName, TruthRecord } from '../../../seed/index.ts';
 import { withScenarioDatabase } from '../../app/with-scenario-database.ts';
 import type { Database } from '../../db/database.ts';
-import { evaluatePairs, recordKey, type PairEvaluation } from '../evaluate/evaluate-pairs.ts';
+import { evaluatePairs, recordKey, type PairEvaluation } from '../../resolution/evaluate/evaluate-pairs.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,9 +6,9 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../app/open-database.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { formatResolutionReport } from '../format-report.ts';
-import { autoMergeFromEnv } from '../resolution-config.ts';
-import { ResolutionService } from '../resolution-service.ts';
+import { formatResolutionReport } from '../../resolution/format-report.ts';
+import { autoMergeFromEnv } from '../../resolution/resolution-config.ts';
+import { ResolutionService } from '../../resolution/resolution-service.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../app/open-database.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { RingDetectionService } from '../ring-detection-service.ts';
+import { RingDetectionService } from '../../rings/ring-detection-service.ts';
 
 const { values } = parseArgs({
   options: {

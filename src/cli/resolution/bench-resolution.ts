@@ -6,8 +6,8 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateScenario, type ScenarioPresetName } from '../../../seed/index.ts';
-import { normalizePhone } from '../../ingest/normalize-phone.ts';
-import { findDuplicates, type ResolutionPerson } from '../core/index.ts';
+import { normalizePhone } from '../../entities/normalize-phone.ts';
+import { findDuplicates, type ResolutionPerson } from '../../resolution/core/index.ts';
 
 const { values } = parseArgs({
   options: {

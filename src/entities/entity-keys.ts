@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityKind } from '../entities/entity-records.ts';
+import type { EntityKind } from './entity-records.ts';
 
 const ID_PREFIX: Record<EntityKind, string> = {
   PERSON: 'per',

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config/load-config.ts';
-import { resolveJwtSecret } from '../local-secret.ts';
-import { CLEARANCES, ROLES, type Clearance, type Role } from '../roles.ts';
-import { signToken } from '../sign-token.ts';
+import { resolveJwtSecret } from '../../auth/local-secret.ts';
+import { CLEARANCES, ROLES, type Clearance, type Role } from '../../auth/roles.ts';
+import { signToken } from '../../auth/sign-token.ts';
 
 const USAGE = `usage: npm run token -- --role analyst [--role supervisor] [--agency police] [--sub alice]
                         [--clearance minors,victims] [--hours 8]

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../../config/load-config.ts';
 import { openDatabase } from '../../app/open-database.ts';
-import { AuditTrail } from '../audit-trail.ts';
-import { verifyChain } from '../verify-chain.ts';
+import { AuditTrail } from '../../audit/audit-trail.ts';
+import { verifyChain } from '../../audit/verify-chain.ts';
 
 /**
  * `npm run audit:verify`: walks the audit trail and prints OK or the first broken record;
