@@ -65,7 +65,14 @@ async function openCity(
   referenceDate: string,
   removeStore: () => void,
 ): Promise<Omit<LoadedCity, 'records' | 'loadSeconds'>> {
-  const neo4j = new LocalNeo4j({ dataDir: storeDir, password: PASSWORD, heap: '4g', pageCache: '4g' });
+  // A long start bound: on a loaded machine a 4 GB heap and page cache take minutes to come up.
+  const neo4j = new LocalNeo4j({
+    dataDir: storeDir,
+    password: PASSWORD,
+    heap: '4g',
+    pageCache: '4g',
+    startTimeoutMs: 900_000,
+  });
   const { boltUri } = await neo4j.start();
   try {
     const config = loadConfig({

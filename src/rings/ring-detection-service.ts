@@ -97,10 +97,14 @@ export class RingDetectionService {
     });
   }
 
-  /** Stops the detection thread and drops the evidence graph it keeps; a later run starts afresh. */
+  /**
+   * Stops the detection thread and drops the evidence graph it keeps; a later run starts afresh.
+   * A run in progress fails (DetectionWorkerError) rather than hold up a shutdown for minutes;
+   * its lease runs out if it cannot be released.
+   */
   async close(): Promise<void> {
-    await this.running?.catch(() => undefined);
     await this.thread.close();
+    await this.running?.catch(() => undefined);
   }
 
   /**
