@@ -130,9 +130,12 @@ async function timedRun(city: LoadedCity, fullRead: boolean): Promise<DetectionR
  */
 async function changeOnePercent(city: LoadedCity): Promise<number> {
   const db = city.service.services.db;
-  const [{ records } = { records: 0 }] = await db.runText<{ records: number }>(
-    'MATCH (s:SourceRecord) RETURN count(s) AS records',
-  );
+  // The records the city was loaded with (links included); a store opened as it is (--city)
+  // counts its agency records, which leaves the links out.
+  const [{ stored } = { stored: 0 }] = city.records
+    ? [{ stored: city.records }]
+    : await db.runText<{ stored: number }>('MATCH (s:SourceRecord) RETURN count(s) AS stored');
+  const records = Number(stored);
   const [{ refs } = { refs: [] }] = await db.runText<{ refs: [string, string][] }>(
     "MATCH (s:SourceRecord {kind: 'PERSON'}) WITH s LIMIT 500000 RETURN collect([s.source, s.externalId]) AS refs",
   );
@@ -141,7 +144,7 @@ async function changeOnePercent(city: LoadedCity): Promise<number> {
     const [source, externalId] = refs[Math.floor(random() * refs.length)]!;
     return { kind: 'PERSON' as const, externalId, source };
   };
-  const total = Math.ceil(Number(records) / 100);
+  const total = Math.ceil(records / 100);
   for (let sent = 0, batch = 0; sent < total; batch++) {
     const size = Math.min(5_000, total - sent);
     const links = Array.from({ length: size }, (_, i) => ({
