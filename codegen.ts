@@ -1,9 +1,19 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { CodegenPlugin } from '@graphql-codegen/plugin-helpers';
+import { renderStatementNames } from './scripts/codegen/cypher-statement-names.ts';
+import { cypherDir, listStatementNames } from './src/db/cypher-registry.ts';
+
+// Generators of this project's own, for files that come from cypher/ rather than the schema;
+// run by the same step (and the same `--check` in npm test) as the resolver types.
+const localPlugins: Record<string, CodegenPlugin> = {
+  'cypher-statement-names': { plugin: () => renderStatementNames(listStatementNames(cypherDir)) },
+};
 
 // Resolver types come from schema.graphql, never by hand (npm run codegen). The mappers
 // tie GraphQL object types to the domain records the capabilities return.
 const config: CodegenConfig = {
   schema: 'schema.graphql',
+  pluginLoader: async (name: string) => localPlugins[name] ?? ((await import(name)) as CodegenPlugin),
   generates: {
     'src/graphql/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -29,6 +39,7 @@ const config: CodegenConfig = {
         },
       },
     },
+    'src/db/generated/cypher-statements.ts': { plugins: ['cypher-statement-names'] },
   },
 };
 
