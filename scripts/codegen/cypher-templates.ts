@@ -4,9 +4,10 @@ import { join } from 'node:path';
 /**
  * Statements that differ only in a label or a relationship type, written once as a template
  * under cypher/ and generated into one file per statement by `npm run codegen` (checked by
- * `npm test`). Cypher cannot take a label or type as a parameter without losing the index
- * lookups and the planner's estimates (docs/decisions/0022-generated-cypher.md), so they
- * stay separate statements; the template keeps them from drifting apart.
+ * `npm test`). One statement with the label or type per row (`$(row.label)`) did more work per
+ * row by PROFILE and was not shown to be as fast (docs/decisions/0022-one-source-for-defaults-
+ * statement-names-and-near-copies.md), so they stay separate statements; the template keeps
+ * them from drifting apart.
  */
 export const cypherTemplates: Record<string, { template: string; values: Record<string, string> }> = {
   ...Object.fromEntries(
