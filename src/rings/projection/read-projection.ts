@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import type { CypherStatementName } from '../../db/cypher-registry.ts';
 import type { BrokerKind, EvidenceKind, LicenseStatus, RingProjection } from '../core/index.ts';
 import {
   KeptEvidenceGraph,
@@ -39,7 +40,7 @@ const BUCKET_OF_IDS = 1 << 12;
 /** Runs a statement over each range of node ids up to maxId, handing on its records. */
 async function streamByIdRange<T extends object>(
   db: Database,
-  statement: string,
+  statement: CypherStatementName,
   maxId: number,
   onRecord: (record: T) => void,
 ): Promise<void> {
@@ -61,7 +62,7 @@ export async function readKeptGraph(
 ): Promise<KeptEvidenceGraph> {
   const graph = new KeptEvidenceGraph();
   const [{ maxId } = { maxId: null }] = await db.read<{ maxId: number | null }>('rings/max-node-id');
-  const pages = <T extends object>(statement: string, onRecord: (record: T) => void) =>
+  const pages = <T extends object>(statement: CypherStatementName, onRecord: (record: T) => void) =>
     streamByIdRange(db, statement, maxId ?? -1, onRecord);
   await pages<{
     nodes: number[];
