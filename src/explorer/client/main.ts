@@ -3,13 +3,17 @@ import { ChartController } from './chart-controller.ts';
 import { element, make } from './dom.ts';
 import { KIND_NAMES, kindIcon } from './entity-kinds.ts';
 import { emptySlot, mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
+import { alertInboxPanel } from './panels/alert-inbox.ts';
 import { chartToolsPanel } from './panels/chart-tools.ts';
+import { ringDetailsPanel } from './panels/ring-details.ts';
+import { ringQueuePanel } from './panels/ring-queue.ts';
 import { searchPanel } from './panels/search.ts';
 
 // --- the panels: one import and one registration each, in the order they stand in their slot ---
 registerPanel(searchPanel);
-registerPanel(emptySlot('ring-queue', 'Ring queue', 'left'));
-registerPanel(emptySlot('alerts', 'Alerts', 'left'));
+registerPanel(ringQueuePanel);
+registerPanel(alertInboxPanel);
+registerPanel(ringDetailsPanel);
 registerPanel(chartToolsPanel);
 registerPanel(emptySlot('saved-charts', 'Saved charts', 'right'));
 registerPanel(emptySlot('timeline', 'Timeline', 'bottom'));
