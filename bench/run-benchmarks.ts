@@ -1,4 +1,6 @@
-// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,ingest-statements,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+//   [-- --bolt-port N] (ingest-statements: its own Neo4j's Bolt port, 0 a free one; with NEO4J_URI set it
+//   measures on that server instead)
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
 // Full mode uses the scenario generator's bench preset (1M people) for the read workloads; --city reuses
@@ -7,13 +9,19 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureDetection } from './measure/detection.ts';
+import { measureIngestStatements } from './measure/ingest-statements.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
 import type { JvmCpu } from './measure/jvm-cpu.ts';
 import { measureLouvainAlone } from './measure/louvain-alone.ts';
 import { loadCity, measureConcurrent, openLoadedCity, post, type LoadedCity } from './measure/read-workload.ts';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, city: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    city: { type: 'string' },
+    'bolt-port': { type: 'string', default: '0' },
+  },
 });
 const quick = values.quick;
 const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -51,6 +59,24 @@ if (wanted('ingest')) {
     'ingest: Neo4j CPU s while timed / of it JIT compiling (GraphQL; in process; direct)',
     `${cpu(r.neo4jCpu.graphql)}; ${cpu(r.neo4jCpu.inProcess)}; ${cpu(r.neo4jCpu.direct)}`,
   ]);
+}
+
+// Not in the default run: a comparison of statement shapes for decision 0022, not a figure of the service.
+if (values.only?.split(',').includes('ingest-statements')) {
+  log('ingest-statements: the near-copy ingest statements beside one statement with a dynamic label or type...');
+  const server = process.env['NEO4J_URI']
+    ? { uri: process.env['NEO4J_URI'], password: process.env['NEO4J_PASSWORD'] ?? '' }
+    : undefined;
+  for (const figures of await measureIngestStatements({
+    boltPort: Number(values['bolt-port']),
+    ...(server ? { server } : {}),
+  })) {
+    emit('ingest-statements', { ...figures });
+    rows.push([
+      `ingest statement: ${figures.statement} (${fmt(figures.rows)} rows: db hits; ms)`,
+      figures.error ? `refused: ${figures.error}` : `${fmt(figures.dbHits)}; ${fmt(figures.milliseconds, 1)}`,
+    ]);
+  }
 }
 
 if (wanted('louvain')) {

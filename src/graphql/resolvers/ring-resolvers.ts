@@ -74,10 +74,10 @@ export const ringResolvers: Resolvers = {
         {
           minScore: minScore ?? 0,
           minSize: minSize ?? 0,
-          includeDismissed: includeDismissed ?? false,
+          includeDismissed,
           statuses: statuses ?? null,
           assignee: assignee ?? null,
-          unassigned: unassigned ?? false,
+          unassigned,
         },
         page,
       );
@@ -134,8 +134,8 @@ export const ringResolvers: Resolvers = {
       const chart = await ctx.services.linkCharts.chart(
         {
           seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-          depth: depth ?? 1,
-          maxNodes: maxNodes ?? 300,
+          depth,
+          maxNodes,
           linkTypes: null,
           from: null,
           to: null,
