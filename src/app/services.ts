@@ -12,6 +12,7 @@ import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
+import { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 import type { Services } from '../graphql/services.ts';
 
 export type { Services };
@@ -29,6 +30,7 @@ export function createServices(db: Database, options: ServiceOptions = {}): Serv
     ingest: new IngestService(db, () => changeSignal.notify()),
     linkCharts: new LinkChartService(db),
     rings: new RingDetectionService(db, options.rings),
+    ringTriage: new RingTriageService(db),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
     changes: new ChangeFeed(db),

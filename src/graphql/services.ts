@@ -12,6 +12,7 @@ import type { IngestService } from '../ingest/ingest-batch.ts';
 import type { LinkChartService } from '../linkchart/link-chart-service.ts';
 import type { ResolutionService } from '../resolution/resolution-service.ts';
 import type { RingDetectionService } from '../rings/ring-detection-service.ts';
+import type { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 
 /**
  * The capabilities the API layer calls. Declared here, by the layer that calls them, so that
@@ -23,6 +24,8 @@ export interface Services {
   ingest: IngestService;
   linkCharts: LinkChartService;
   rings: RingDetectionService;
+  /** Assignments, verdicts with reasons and notes on rings (decision record 0014). */
+  ringTriage: RingTriageService;
   audit: AuditTrail;
   resolution: ResolutionService;
   /** The change feed every writer appends to (src/changes/). */
