@@ -99,9 +99,13 @@ const lines = [
   '',
   "Per ring kind (precision at k over the kind's candidates and those of no ring, k = planted rings of the kind):",
   '',
-  '| ring kind | scenario seed | planted | found | recall | precision at k |',
-  '|---|---|---|---|---|---|',
+  '| ring kind | scenario seed | planted | found | recall | precision at k | lowest score of a ring found |',
+  '|---|---|---|---|---|---|---|',
   ...shapeRows(outcomes),
+  '',
+  "Highest score of a candidate that holds no planted ring's person (an ordinary community or a decoy):",
+  '',
+  ...outcomes.map((o) => `- seed ${o.seed}: ${o.evaluation.highestUnmatchedScore ?? 'none'}`),
 ];
 const decoyLines = outcomes.flatMap((o) =>
   o.evaluation.decoysInTopK.map(
@@ -113,9 +117,14 @@ if (values.json) {
   for (const o of outcomes) {
     const { recall, precisionAtK, byShape, decoysInTopK } = o.evaluation;
     process.stdout.write(
-      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall, precisionAtK, decoysInTopK: decoysInTopK.length, byShape })}\n`,
+      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall, precisionAtK, decoysInTopK: decoysInTopK.length, highestUnmatchedScore: o.evaluation.highestUnmatchedScore, byShape })}\n`,
     );
   }
+}
+
+function lowest(rows: readonly { lowestFoundScore: number | null }[]): string {
+  const scores = rows.flatMap((row) => (row.lowestFoundScore === null ? [] : [row.lowestFoundScore]));
+  return scores.length > 0 ? String(Math.min(...scores)) : '-';
 }
 
 /** One row per kind and seed, the kinds in the order they were planted, then each kind over all seeds. */
@@ -134,11 +143,12 @@ function shapeRows(all: readonly SeedOutcome[]): string[] {
       { planted: 0, found: 0, correct: 0 },
     );
     const lines = rows.map(
-      (s) => `| ${shape} | ${s.seed} | ${s.planted} | ${s.found} | ${pct(s.recall)} | ${pct(s.precisionAtK)} |`,
+      (s) =>
+        `| ${shape} | ${s.seed} | ${s.planted} | ${s.found} | ${pct(s.recall)} | ${pct(s.precisionAtK)} | ${s.lowestFoundScore ?? '-'} |`,
     );
     if (rows.length > 1) {
       lines.push(
-        `| ${shape} | all | ${total.planted} | ${total.found} | ${pct(total.found / total.planted)} | ${pct(total.correct / total.planted)} |`,
+        `| ${shape} | all | ${total.planted} | ${total.found} | ${pct(total.found / total.planted)} | ${pct(total.correct / total.planted)} | ${lowest(rows)} |`,
       );
     }
     return lines;
