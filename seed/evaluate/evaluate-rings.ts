@@ -48,6 +48,8 @@ export interface ShapeEvaluation {
   k: number;
   correctAtK: number;
   precisionAtK: number;
+  /** The lowest score of a candidate that found one of the shape's rings (null when none was found). */
+  lowestFoundScore: number | null;
 }
 
 export interface RingMatch {
@@ -89,6 +91,11 @@ export interface RingEvaluation {
   byShape: ShapeEvaluation[];
   /** Decoy groups that a top-k candidate stands for, with the candidate. */
   decoysInTopK: { decoy: string; kind: string; candidate: string }[];
+  /**
+   * The highest score of a candidate that holds no planted ring's person (an ordinary community or a
+   * decoy); null when there is none. Below every shape's lowestFoundScore, every ring found outranks them.
+   */
+  highestUnmatchedScore: number | null;
 }
 
 const refKey = (ref: SourceRef): string => `${ref.source}\u0000${ref.externalId}`;
@@ -208,6 +215,7 @@ export function evaluateRings(
   const found = rings.filter((ring) => ring.found).length;
   const correctAtK = topCandidates.filter((candidate) => candidate.correct).length;
   const byShape = shapeEvaluations(rings, ranked);
+  const unmatched = judged.filter((candidate) => candidate.bestRing === null).map((candidate) => candidate.score);
   const decoysInTopK: RingEvaluation['decoysInTopK'] = [];
   for (const candidate of topCandidates) {
     if (candidate.decoy === null || decoysInTopK.some((hit) => hit.decoy === candidate.decoy)) continue;
@@ -227,6 +235,7 @@ export function evaluateRings(
     topCandidates,
     byShape,
     decoysInTopK,
+    highestUnmatchedScore: unmatched.length > 0 ? Math.max(...unmatched) : null,
   };
 }
 
@@ -244,6 +253,19 @@ function shapeEvaluations(rings: readonly RingMatch[], ranked: readonly Candidat
     const found = own.filter((ring) => ring.found).length;
     const pool = ranked.filter((candidate) => candidate.bestRing === null || (candidate.bestShape ?? '?') === shape);
     const correctAtK = pool.slice(0, k).filter((candidate) => candidate.correct).length;
-    return { shape, planted: k, found, recall: found / k, k, correctAtK, precisionAtK: correctAtK / k };
+    const foundScores = own
+      .filter((ring) => ring.found)
+      .map((ring) => ranked.find((candidate) => candidate.id === ring.bestCandidate)?.score ?? 0);
+    const lowestFoundScore = foundScores.length > 0 ? Math.min(...foundScores) : null;
+    return {
+      shape,
+      planted: k,
+      found,
+      recall: found / k,
+      k,
+      correctAtK,
+      precisionAtK: correctAtK / k,
+      lowestFoundScore,
+    };
   });
 }

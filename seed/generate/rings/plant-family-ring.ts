@@ -7,7 +7,7 @@ import type { ScenarioContext } from '../scenario-context.ts';
 import { personRef } from '../source-records.ts';
 import { sources } from '../sources.ts';
 import { toTruth } from './plant-ring.ts';
-import type { RingDraft, RingMember } from './ring-draft.ts';
+import { newRingDraft, type RingDraft, type RingMember } from './ring-draft.ts';
 import { cross } from './ring-exits.ts';
 import { fieldRingShapes } from './ring-shapes.ts';
 
@@ -31,25 +31,13 @@ function siblingsHousehold(ctx: ScenarioContext, ring: RingDraft): { household: 
 export function plantFamilyRing(ctx: ScenarioContext): void {
   const { random } = ctx;
   const spec = fieldRingShapes.FAMILY_CHILD_TRAFFICKING;
-  ctx.ringsPlanted += 1;
   const near = borderProvinces.filter((province) => province.checkpoint.country === 'CN');
-  const ring: RingDraft = {
-    id: `R${String(ctx.ringsPlanted).padStart(5, '0')}`,
+  const ring = newRingDraft(ctx, {
     spec,
     destination: 'CN',
     checkpoints: [random.pick(checkpointsTo('CN'))],
     homeProvince: random.pick(near),
-    organisers: [],
-    recruiters: [],
-    escorts: [],
-    victims: [],
-    burners: [],
-    broker: undefined,
-    exits: [],
-    cases: [],
-    sharesMembersWith: [],
-    strawSubscribers: [],
-  };
+  });
 
   const aunt = createHousehold(ctx, {
     age: random.int(28, 55),

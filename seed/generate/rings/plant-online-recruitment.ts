@@ -6,7 +6,7 @@ import { ensureTelecomSubscriber, personRef, phoneRef, registerStrawSubscriber, 
 import { sources } from '../sources.ts';
 import { toTruth } from './plant-ring.ts';
 import { recruitRingMembers } from './recruit-ring-members.ts';
-import type { RingDraft } from './ring-draft.ts';
+import { newRingDraft } from './ring-draft.ts';
 import { cross } from './ring-exits.ts';
 import { strawName } from './ring-phones.ts';
 import { fieldRingShapes } from './ring-shapes.ts';
@@ -31,26 +31,14 @@ const leaveShare = 0.85;
 export function plantOnlineRecruitmentRing(ctx: ScenarioContext): void {
   const { random } = ctx;
   const spec = fieldRingShapes.ONLINE_SCAM_RECRUITMENT;
-  ctx.ringsPlanted += 1;
   const destination = random.pick(spec.destinations);
-  const ring: RingDraft = {
-    id: `R${String(ctx.ringsPlanted).padStart(5, '0')}`,
+  const ring = newRingDraft(ctx, {
     spec,
     destination,
     checkpoints: compoundRoutes.filter((checkpoint) => checkpoint.country === destination),
     // Recruiting online, they live anywhere.
     homeProvince: random.pickWeighted(weightedProvinces),
-    organisers: [],
-    recruiters: [],
-    escorts: [],
-    victims: [],
-    burners: [],
-    broker: undefined,
-    exits: [],
-    cases: [],
-    sharesMembersWith: [],
-    strawSubscribers: [],
-  };
+  });
   const size = random.int(8, 40);
   const recruiters = size >= 25 ? 3 : size >= 14 ? 2 : 1;
   recruitRingMembers(ctx, ring, { organisers: 0, recruiters, escorts: 0, victims: size - recruiters });

@@ -8,7 +8,7 @@ import { sources } from '../sources.ts';
 import { recruitRingMembers } from './recruit-ring-members.ts';
 import { openScamBroker } from './ring-broker.ts';
 import { maybeOpenRingCase } from './ring-case.ts';
-import type { RingDraft, RingMember } from './ring-draft.ts';
+import { newRingDraft, type RingDraft, type RingMember } from './ring-draft.ts';
 import { sendVictimsAcross } from './ring-exits.ts';
 import { plantBurnerPhones } from './ring-phones.ts';
 import { repatriateSomeVictims } from './ring-repatriations.ts';
@@ -71,26 +71,14 @@ export function plantRing(ctx: ScenarioContext): void {
   const { random } = ctx;
   const spec = shapeForRing(ctx.rotatingRingsPlanted);
   ctx.rotatingRingsPlanted += 1;
-  ctx.ringsPlanted += 1;
   const destination = random.pick(spec.destinations);
   const available = checkpointsTo(destination);
-  const ring: RingDraft = {
-    id: `R${String(ctx.ringsPlanted).padStart(5, '0')}`,
+  const ring = newRingDraft(ctx, {
     spec,
     destination,
     checkpoints: random.shuffled(available).slice(0, random.int(1, 2)),
     homeProvince: homeProvinceFor(ctx, destination),
-    organisers: [],
-    recruiters: [],
-    escorts: [],
-    victims: [],
-    burners: [],
-    broker: undefined,
-    exits: [],
-    cases: [],
-    sharesMembersWith: [],
-    strawSubscribers: [],
-  };
+  });
   recruitRingMembers(ctx, ring, composeRing(random));
   if (spec.usesBroker) openScamBroker(ctx, ring);
   plantBurnerPhones(ctx, ring);

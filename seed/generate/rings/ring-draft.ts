@@ -2,6 +2,7 @@ import type { RingRole, RingTruthRecord, SourceRef } from '../../truth-types.ts'
 import type { Checkpoint, NeighbourCountry } from '../../vocab/checkpoints.ts';
 import type { Province } from '../../vocab/border-provinces.ts';
 import type { Household, Person } from '../people.ts';
+import type { ScenarioContext } from '../scenario-context.ts';
 import type { RingShapeSpec } from './ring-shapes.ts';
 
 export interface RingMember {
@@ -35,4 +36,26 @@ export interface RingDraft {
 
 export function operatives(ring: RingDraft): RingMember[] {
   return [...ring.organisers, ...ring.recruiters, ...ring.escorts];
+}
+
+/** Where a ring works: what a planter decides before it recruits anyone. */
+export type RingPlace = Pick<RingDraft, 'spec' | 'destination' | 'checkpoints' | 'homeProvince'>;
+
+/** The next ring of the scenario (numbered in the order rings are planted), with no one in it yet. */
+export function newRingDraft(ctx: ScenarioContext, place: RingPlace): RingDraft {
+  ctx.ringsPlanted += 1;
+  return {
+    id: `R${String(ctx.ringsPlanted).padStart(5, '0')}`,
+    ...place,
+    organisers: [],
+    recruiters: [],
+    escorts: [],
+    victims: [],
+    burners: [],
+    broker: undefined,
+    exits: [],
+    cases: [],
+    sharesMembersWith: [],
+    strawSubscribers: [],
+  };
 }

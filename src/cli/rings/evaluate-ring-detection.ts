@@ -1,4 +1,4 @@
-// npm run rings:evaluate -- [--preset test|field] [--seeds 1,2,3] [--resolution 1] [--evidence-reach 1]
+// npm run rings:evaluate -- [--preset test|field] [--seeds 1,2,3] [--people N] [--resolution 1] [--evidence-reach 1]
 //   [--detection-seed 42] [--no-merge] [--json]
 // For each scenario seed: a fresh local Neo4j on a temporary store, the scenario loaded
 // through ingest, ring detection run, and its candidates compared with the
@@ -16,6 +16,8 @@ const { values } = parseArgs({
   options: {
     preset: { type: 'string', default: 'test' },
     seeds: { type: 'string', default: '1,2,3' },
+    // A larger city of the preset's kind (its rings and the rest as the preset has them), to time detection.
+    people: { type: 'string' },
     resolution: { type: 'string' },
     'evidence-reach': { type: 'string' },
     'detection-seed': { type: 'string', default: '42' },
@@ -42,7 +44,11 @@ async function evaluateSeed(scenarioSeed: number): Promise<SeedOutcome> {
     if (record.type === 'decoy') decoys.push(record);
     if (record.type === 'scenario') referenceDate = record.referenceDate;
   };
-  const scenario = { preset: values.preset as ScenarioPresetName, seed: scenarioSeed };
+  const scenario = {
+    preset: values.preset as ScenarioPresetName,
+    seed: scenarioSeed,
+    ...(values.people ? { people: Number(values.people) } : {}),
+  };
   return withScenarioDatabase(scenario, onTruth, async ({ services, load }) => {
     if (!values['no-merge']) await services.resolution.resolveDuplicates({ autoMerge: true, by: 'rings:evaluate' });
     const started = performance.now();
@@ -79,7 +85,7 @@ for (const seed of values.seeds.split(',').map(Number)) {
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const lines = [
-  `preset ${values.preset}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}, ` +
+  `preset ${values.preset}${values.people ? ` (${values.people} people)` : ''}, detection seed ${values['detection-seed']}, resolution ${values.resolution ?? 'default'}, ` +
     `evidence reach ${values['evidence-reach'] ?? 'default'}, ` +
     `${values['no-merge'] ? 'no merges' : 'automatic merges first'}`,
   '| scenario seed | planted rings | found | recall | precision at k | decoy groups in top k | candidates | load s | detect s |',
@@ -93,9 +99,13 @@ const lines = [
   '',
   "Per ring kind (precision at k over the kind's candidates and those of no ring, k = planted rings of the kind):",
   '',
-  '| ring kind | scenario seed | planted | found | recall | precision at k |',
-  '|---|---|---|---|---|---|',
+  '| ring kind | scenario seed | planted | found | recall | precision at k | lowest score of a ring found |',
+  '|---|---|---|---|---|---|---|',
   ...shapeRows(outcomes),
+  '',
+  "Highest score of a candidate that holds no planted ring's person (an ordinary community or a decoy):",
+  '',
+  ...outcomes.map((o) => `- seed ${o.seed}: ${o.evaluation.highestUnmatchedScore ?? 'none'}`),
 ];
 const decoyLines = outcomes.flatMap((o) =>
   o.evaluation.decoysInTopK.map(
@@ -107,9 +117,14 @@ if (values.json) {
   for (const o of outcomes) {
     const { recall, precisionAtK, byShape, decoysInTopK } = o.evaluation;
     process.stdout.write(
-      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall, precisionAtK, decoysInTopK: decoysInTopK.length, byShape })}\n`,
+      `${JSON.stringify({ bench: 'ring-evaluation', seed: o.seed, recall, precisionAtK, decoysInTopK: decoysInTopK.length, highestUnmatchedScore: o.evaluation.highestUnmatchedScore, byShape })}\n`,
     );
   }
+}
+
+function lowest(rows: readonly { lowestFoundScore: number | null }[]): string {
+  const scores = rows.flatMap((row) => (row.lowestFoundScore === null ? [] : [row.lowestFoundScore]));
+  return scores.length > 0 ? String(Math.min(...scores)) : '-';
 }
 
 /** One row per kind and seed, the kinds in the order they were planted, then each kind over all seeds. */
@@ -128,11 +143,12 @@ function shapeRows(all: readonly SeedOutcome[]): string[] {
       { planted: 0, found: 0, correct: 0 },
     );
     const lines = rows.map(
-      (s) => `| ${shape} | ${s.seed} | ${s.planted} | ${s.found} | ${pct(s.recall)} | ${pct(s.precisionAtK)} |`,
+      (s) =>
+        `| ${shape} | ${s.seed} | ${s.planted} | ${s.found} | ${pct(s.recall)} | ${pct(s.precisionAtK)} | ${s.lowestFoundScore ?? '-'} |`,
     );
     if (rows.length > 1) {
       lines.push(
-        `| ${shape} | all | ${total.planted} | ${total.found} | ${pct(total.found / total.planted)} | ${pct(total.correct / total.planted)} |`,
+        `| ${shape} | all | ${total.planted} | ${total.found} | ${pct(total.found / total.planted)} | ${pct(total.correct / total.planted)} | ${lowest(rows)} |`,
       );
     }
     return lines;

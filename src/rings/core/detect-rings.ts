@@ -125,6 +125,7 @@ export function detectRings(
         incident,
         evidence,
         burners,
+        recruitmentPhones: patterns.recruitment.flags,
         minSize: options.minSize,
       }),
     );

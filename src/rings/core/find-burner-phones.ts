@@ -1,3 +1,4 @@
+import { nameKey } from '../../text/fold-name.ts';
 import type { IncidentRows } from './index-incident-rows.ts';
 import { evidenceKinds } from './types.ts';
 import type { EvidenceColumns, ProjectionNode, ScoringOptions } from './types.ts';
@@ -12,7 +13,10 @@ const samePerson = evidenceKinds.indexOf('SAME_PERSON');
  *
  * Counting users alone cannot tell a burner from a household phone (a family of three) or from a
  * personal mobile that three agencies each filed under their own record of its owner. So users are
- * counted as unrelated groups: users tied by RELATIVE_OF or SAME_PERSON count once. A phone is shared
+ * counted as unrelated groups: users tied by RELATIVE_OF or SAME_PERSON count once, and so do users of
+ * one name (a SIM subscriber's record without a birth date, which SAME_PERSON leaves untied where the
+ * city has a child of the same name, is on the phone with the registry's record of that person, not a
+ * stranger). A phone is shared
  * when 2 to `burnerMaxUsers` unrelated groups use it, and it is a burner when it also called other
  * shared phones at least `burnerMinCalls` times: a ring's members call one another on their burners,
  * while a family's home phone takes calls from the family's own mobiles.
@@ -34,7 +38,7 @@ export function findBurnerPhones(
       if (columns.kind[row] === sharedPhone) users.push(other(row, phone));
     }
     if (users.length < 2) return;
-    const groups = countUnrelatedGroups(users, columns, incident, other);
+    const groups = countUnrelatedGroups(users, nodes, columns, incident, other);
     if (groups >= 2 && groups <= scoring.burnerMaxUsers) shared[phone] = 1;
   });
 
@@ -55,6 +59,7 @@ export function findBurnerPhones(
 /** Users tied to one another by kinship or identity form one group; the rest are unrelated. */
 function countUnrelatedGroups(
   users: readonly number[],
+  nodes: readonly ProjectionNode[],
   columns: EvidenceColumns,
   incident: IncidentRows,
   other: (row: number, self: number) => number,
@@ -80,6 +85,26 @@ function countUnrelatedGroups(
         parent[a] = b;
         groups--;
       }
+    }
+  }
+  // Names are folded only for the few phones that still look shared, not for every household's.
+  if (groups < 2) return groups;
+  const byName = new Map<string, number>();
+  for (const [user, at] of position) {
+    const node = nodes[user];
+    if (node?.kind !== 'PERSON') continue;
+    const key = nameKey(node.label);
+    if (key === '') continue;
+    const first = byName.get(key);
+    if (first === undefined) {
+      byName.set(key, at);
+      continue;
+    }
+    const a = root(at);
+    const b = root(first);
+    if (a !== b) {
+      parent[a] = b;
+      groups--;
     }
   }
   return groups;

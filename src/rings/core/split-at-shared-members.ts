@@ -9,6 +9,8 @@ export interface SharedMemberInput {
   incident: IncidentRows;
   evidence: Uint8Array;
   burners: Uint8Array;
+  /** 1 per recruitment phone (see findRecruitmentPhones): an online ring's organising phone. */
+  recruitmentPhones?: Uint8Array;
   minSize: number;
 }
 
@@ -16,7 +18,9 @@ export interface SharedMemberInput {
  * Two rings that share a member (a recruiter who works for both) form one core: the shared person's
  * burners, cases and recruits tie both rings to her. Such a core is split where one person (all her
  * records) is all that holds it together and each side is a ring of its own: at least `minSize` people
- * who share burner phones among themselves. A ring's exit group, cut off when its only escort is taken
+ * who share burner phones among themselves, or who were reached by a recruitment phone of their side (an
+ * online ring's burners are carried by a recruiter or two and a straw subscriber, so once the shared
+ * recruiter is taken out, its burner may have one user left). A ring's exit group, cut off when its only escort is taken
  * out, has no burners of its own and stays. The shared person goes with the side she has the most ring
  * evidence with (the earlier side on a tie); what is on neither side (a member's own phone, people
  * only she held on to) goes with the side it is most tied to.
@@ -37,6 +41,7 @@ export function splitAtSharedMembers(core: readonly number[], input: SharedMembe
 
 function splitOnce(members: readonly number[], input: SharedMemberInput): number[][] | null {
   const { nodes, columns, incident, evidence, burners, minSize } = input;
+  const recruitment = input.recruitmentPhones ?? new Uint8Array(nodes.length);
   const isPerson = (index: number) => nodes[index]?.kind === 'PERSON';
   if (members.filter(isPerson).length < 2 * minSize) return null;
   const byEntityId = (a: number, b: number) => compareIds(nodes[a]!.entityId, nodes[b]!.entityId);
@@ -86,7 +91,7 @@ function splitOnce(members: readonly number[], input: SharedMemberInput): number
     const removed = new Uint8Array(sorted.length);
     for (const i of persons[candidate]!) removed[i] = 1;
     const componentOf = components(sorted.length, removed, ringTies, identityTies);
-    const rings = ringLikeComponents(componentOf, sorted, personOf, ringTies, burners, minSize);
+    const rings = ringLikeComponents(componentOf, sorted, personOf, ringTies, { burners, recruitment }, minSize);
     if (rings.length < 2) continue;
     return assemble(sorted, componentOf, rings, persons[candidate]!, { ringTies, anyTies }, byEntityId);
   }
@@ -119,13 +124,13 @@ function components(
   return componentOf;
 }
 
-/** Components with at least minSize people and a burner that two of them use. */
+/** Components with at least minSize people and a burner that two of them use, or a recruitment phone. */
 function ringLikeComponents(
   componentOf: Int32Array,
   sorted: readonly number[],
   personOf: Int32Array,
   ringTies: readonly number[][],
-  burners: Uint8Array,
+  { burners, recruitment }: { burners: Uint8Array; recruitment: Uint8Array },
   minSize: number,
 ): number[] {
   const people = new Map<number, Set<number>>();
@@ -134,6 +139,10 @@ function ringLikeComponents(
     const c = componentOf[i]!;
     if (c === -1) return;
     if (personOf[i] !== -1) (people.get(c) ?? people.set(c, new Set()).get(c)!).add(personOf[i]!);
+    if (recruitment[member] === 1) {
+      (burnerUsers.get(c) ?? burnerUsers.set(c, new Set()).get(c)!).add(i);
+      return;
+    }
     if (burners[member] !== 1) return;
     const users = new Set(
       ringTies[i]!.filter((j) => componentOf[j] === c && personOf[j] !== -1).map((j) => personOf[j]!),

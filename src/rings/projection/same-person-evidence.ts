@@ -1,4 +1,4 @@
-import { samePersonKeys } from '../../resolution/core/same-person-keys.ts';
+import { oneSlipApart, samePersonKeys } from '../../resolution/core/same-person-keys.ts';
 
 /** Records of one name key: the dated ones' single birth date (or 'several'), and who is dated or not. */
 interface NameGroup {
@@ -19,6 +19,11 @@ interface NameGroup {
  * resident registry dates everyone, so then only one person in the city bears the name. Two
  * people of one name give two birth dates, and such records stay untied.
  *
+ * Records of one birth date whose names are one clerical slip apart ("Nguyễn Thị Hoa" and the border
+ * guard's "NGUYEN THI HAO", see oneSlipApart) are tied too: the commonest difference between two
+ * agencies' records of a person once spelling and word order are folded away. They are compared
+ * within a birth date (a few dozen people even in a city of a million), never across the city.
+ *
  * Grouped here, as the people stream past, rather than in Cypher: grouping a city's people by
  * name and by document held a map of every group in Neo4j's heap for the whole projection, and
  * Neo4j's collector then paused the database, /health's ping included, while detection read
@@ -29,8 +34,18 @@ export class SamePersonEvidence {
   private readonly byName = new Map<string, number | number[]>();
   private readonly byDocument = new Map<string, number | number[]>();
   private readonly byNameOnly = new Map<string, NameGroup>();
+  /** Dated records with a name, by birth date: node keys and their name keys side by side. */
+  private readonly byBirthDate = new Map<string, { nodes: number[]; nameKeys: string[] }>();
 
-  constructor(private readonly maxGroup = 10) {}
+  /**
+   * @param maxGroup larger groups of one key tie nobody
+   * @param maxBirthDate records of one birth date beyond which names are not compared for slips (a
+   *   placeholder date such as 1 January given to everyone whose date is unknown)
+   */
+  constructor(
+    private readonly maxGroup = 10,
+    private readonly maxBirthDate = 500,
+  ) {}
 
   add(node: number, person: { nameKey: string | null; dateOfBirth: string | null; documents: readonly string[] }) {
     // The pairwise rule is the one protection follows too (src/resolution/core/same-person-keys.ts).
@@ -41,6 +56,14 @@ export class SamePersonEvidence {
     });
     for (const key of keys) join(key.startsWith('name:') ? this.byName : this.byDocument, key, node);
     if (person.nameKey) this.addToName(person.nameKey, person.dateOfBirth, node);
+    if (person.nameKey && person.dateOfBirth) {
+      let born = this.byBirthDate.get(person.dateOfBirth);
+      if (!born) this.byBirthDate.set(person.dateOfBirth, (born = { nodes: [], nameKeys: [] }));
+      if (born.nodes.length <= this.maxBirthDate) {
+        born.nodes.push(node);
+        born.nameKeys.push(person.nameKey);
+      }
+    }
   }
 
   /** Each pair of people in a group of 2 to maxGroup, with the number of groups they share. */
@@ -64,6 +87,14 @@ export class SamePersonEvidence {
       if (group.birthDate === null || group.birthDate === 'several') continue;
       if (group.undated.length === 0 || group.dated.length + group.undated.length > this.maxGroup) continue;
       for (const undated of group.undated) for (const dated of group.dated) count(undated, dated);
+    }
+    for (const { nodes, nameKeys } of this.byBirthDate.values()) {
+      if (nodes.length < 2 || nodes.length > this.maxBirthDate) continue;
+      for (let i = 0; i < nodes.length - 1; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          if (oneSlipApart(nameKeys[i]!, nameKeys[j]!)) count(nodes[i]!, nodes[j]!);
+        }
+      }
     }
     return [...counts.values()];
   }

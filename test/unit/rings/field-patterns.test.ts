@@ -8,7 +8,7 @@ import { indexIncidentRows } from '../../../src/rings/core/index-incident-rows.t
 import { groupPersonRecords } from '../../../src/rings/core/person-groups.ts';
 import type { RingProjection } from '../../../src/rings/core/types.ts';
 import { analyseCrossings, type CrossingRow } from '../../../src/rings/projection/crossing-evidence.ts';
-import { addBackground, exitAt } from './fixtures/city-scenario.ts';
+import { addBackground, exitAt, plantTraffickingRing } from './fixtures/city-scenario.ts';
 import { ProjectionBuilder } from './fixtures/projection-builder.ts';
 
 function recruitmentFlags(projection: RingProjection) {
@@ -100,6 +100,21 @@ describe('recruitment phones', () => {
       'Phone +8490000line called 8 members aged 14 to 30, 6 of whom then left through Moc Bai without returning ' +
         '(no escort and no recruitment link: online recruitment)',
     );
+  });
+
+  it('splits an online ring off a ring whose recruiter also carries its burner', () => {
+    const builder = new ProjectionBuilder();
+    const labour = plantTraffickingRing(builder, 'labour');
+    plantOnlineRecruiter(builder, 'online', 8, 6);
+    // The labour ring's recruiter works the online ring's burner too.
+    builder.link(labour.recruiters[0]!, 'online-burner', 'SHARED_PHONE');
+    addBackground(builder, 15);
+    const rings = detectRings(builder.build()).rings.map((ring) => ring.members.map((m) => m.entityId));
+    const online = rings.filter((members) => members.includes('online-youth-0-telecom'));
+    expect(online).toHaveLength(1);
+    expect(online[0]).not.toContain(labour.organiser);
+    expect(online[0]).toContain('online-youth-7-telecom');
+    expect(rings.filter((members) => members.includes(labour.organiser))).toHaveLength(1);
   });
 });
 

@@ -31,6 +31,21 @@ const candidate = (id: string, score: number, members: { source: string; externa
 });
 
 describe('evaluateRings', () => {
+  it('gives the lowest score of a ring found per shape and the highest of a candidate of no ring', () => {
+    const result = evaluateRings(planted, [
+      candidate('a', 70, [[police('A1')], [police('A2')], [police('A3')]]),
+      candidate('a-part', 80, [[police('A4')]]),
+      candidate('ordinary', 35, [[police('X1')], [police('X2')], [police('X3')]]),
+      candidate('decoy', 41, [[police('X4')], [police('X5')]]),
+    ]);
+    expect(result.byShape.map((shape) => [shape.shape, shape.lowestFoundScore])).toEqual([
+      ['BRIDES_TO_CN', 70],
+      ['SCAM_COMPOUND_YOUTHS', null],
+    ]);
+    // 'a-part' holds a ring's person, so it is no ordinary community, however poor a match.
+    expect(result.highestUnmatchedScore).toBe(41);
+  });
+
   it('finds a ring through any of a person’s records and counts duplicates of one person once', () => {
     const result = evaluateRings(planted, [
       candidate('c1', 90, [[telecom('T-A1')], [police('A1')], [police('A2')], [police('A3')]]),
