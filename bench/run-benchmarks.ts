@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search,alerts] [-- --city <DATA_DIR>]
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
 // Full mode uses the scenario generator's bench preset (1M people) for the read workloads; --city reuses
@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
+import { measureAlertLatency } from './measure/alert-latency.ts';
 import { measureDetection } from './measure/detection.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
 import type { JvmCpu } from './measure/jvm-cpu.ts';
@@ -51,6 +52,31 @@ if (wanted('ingest')) {
     'ingest: Neo4j CPU s while timed / of it JIT compiling (GraphQL; in process; direct)',
     `${cpu(r.neo4jCpu.graphql)}; ${cpu(r.neo4jCpu.inProcess)}; ${cpu(r.neo4jCpu.direct)}`,
   ]);
+}
+
+if (wanted('alerts')) {
+  // The test city in both modes: --quick only halves the rounds and the warm-up.
+  const pairs = quick ? 1 : 2;
+  const warmUpCities = quick ? 1 : 2;
+  log(
+    `alerts: the test city through GraphQL ingest, ${warmUpCities} warm-up cities, ${pairs * 2} rounds alternating alerts off and on, two triggering records per batch...`,
+  );
+  const r = await measureAlertLatency({ pairs, warmUpCities, log });
+  emit('alerts', { ...r });
+  rows.push(
+    ['alerts: records per round / batches', `${fmt(r.records)} / ${fmt(r.batches)}`],
+    ['alerts: triggering records per round / alerts arrived', `${fmt(r.planted)} / ${fmt(r.arrived, 1)}`],
+    [
+      'alerts: commit to SSE subscriber p50 / p95 / p99 / max (ms)',
+      `${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} / ${fmt(r.max)}`,
+    ],
+    ['alerts: ingest records/s, evaluation off / on', `${fmt(r.offRecordsPerSecond)} / ${fmt(r.onRecordsPerSecond)}`],
+    ['alerts: ingest on / off', fmt(r.ratio, 2)],
+    [
+      'alerts: evaluator drains that raised alerts, p50 / p95 / max (ms)',
+      `${fmt(r.evaluatorStepsMs.p50)} / ${fmt(r.evaluatorStepsMs.p95)} / ${fmt(r.evaluatorStepsMs.max)}`,
+    ],
+  );
 }
 
 if (wanted('louvain')) {
