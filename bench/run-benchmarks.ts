@@ -73,6 +73,12 @@ if (wanted('alerts')) {
     ['alerts: ingest records/s, evaluation off / on', `${fmt(r.offRecordsPerSecond)} / ${fmt(r.onRecordsPerSecond)}`],
     ['alerts: ingest on / off', fmt(r.ratio, 2)],
     [
+      'alerts: per round on, alerts raised / received by the subscriber / feed records unevaluated at the last commit',
+      r.onRounds
+        .map((o) => `${fmt(o.alertsRaised)} / ${fmt(o.alertsReceived)} / ${fmt(o.evaluatorBehindAtEnd)}`)
+        .join('; '),
+    ],
+    [
       'alerts: evaluator drains that raised alerts, p50 / p95 / max (ms)',
       `${fmt(r.evaluatorStepsMs.p50)} / ${fmt(r.evaluatorStepsMs.p95)} / ${fmt(r.evaluatorStepsMs.max)}`,
     ],

@@ -43,8 +43,14 @@ export interface AlertLatency {
   onRecordsPerSecond: number;
   ratio: number;
   rounds: { alerts: boolean; seconds: number; recordsPerSecond: number; neo4jCpu: JvmCpu | undefined }[];
-  /** The evaluator's steps while alerts were on: how long a step took (ms), and the alerts it raised. */
+  /** The evaluator's drains that raised alerts while alerts were on: how long each took (ms). */
   evaluatorStepsMs: { count: number; p50: number; p95: number; max: number };
+  /**
+   * Per round with alerts on: alerts the city's own records raised beside the planted ones, how
+   * many alerts the subscriber received in all (each one a disclosure record in the audit trail),
+   * and how many feed records the evaluator was behind when the last batch had committed.
+   */
+  onRounds: { alertsRaised: number; alertsReceived: number; evaluatorBehindAtEnd: number }[];
 }
 
 interface Planted {
@@ -103,6 +109,7 @@ export async function measureAlertLatency(options: AlertLatencyOptions): Promise
     const rounds: AlertLatency['rounds'] = [];
     const latencies: number[] = [];
     const steps: number[] = [];
+    const onRounds: AlertLatency['onRounds'] = [];
     let planted = 0;
     let records = 0;
     let batches = 0;
@@ -123,6 +130,7 @@ export async function measureAlertLatency(options: AlertLatencyOptions): Promise
         });
         latencies.push(...result.latencies);
         steps.push(...result.stepsMs);
+        if (result.diagnostics) onRounds.push(result.diagnostics);
         if (!alerts) await skipToHead(service);
         options.log(
           `  round ${round + 1} of ${order.length}, alerts ${alerts ? 'on' : 'off'}: ${Math.round(records / result.seconds)} records/s` +
@@ -157,6 +165,7 @@ export async function measureAlertLatency(options: AlertLatencyOptions): Promise
         p95: percentile(steps, 0.95),
         max: steps.at(-1) ?? Number.NaN,
       },
+      onRounds,
     };
   } finally {
     await neo4j.stop();
@@ -244,7 +253,13 @@ async function runRound(
   city: { batches: IngestBatchInput[]; planted: Planted[] },
   alerts: boolean,
   neo4jPid: number,
-): Promise<{ seconds: number; neo4jCpu: JvmCpu | undefined; latencies: number[]; stepsMs: number[] }> {
+): Promise<{
+  seconds: number;
+  neo4jCpu: JvmCpu | undefined;
+  latencies: number[];
+  stepsMs: number[];
+  diagnostics: AlertLatency['onRounds'][number] | undefined;
+}> {
   const prefix = city.planted[0]!.externalId.split('alert-')[0]!;
   // The watched person, written and watched before the round: its batch is not timed.
   await send(service, token, {
@@ -277,7 +292,9 @@ async function runRound(
   };
 
   const arrivals = new Map<string, number>();
-  const subscription = alerts ? subscribe(service, token, arrivals) : undefined;
+  const received = { count: 0 };
+  const alertsBefore = await countAlerts(service);
+  const subscription = alerts ? subscribe(service, token, arrivals, received) : undefined;
   if (subscription) await subscription.ready;
   const commits = new Map<number, number>();
   const cpuBefore = readJvmCpu(neo4jPid);
@@ -289,7 +306,10 @@ async function runRound(
   }
   const seconds = (performance.now() - started) / 1000;
   const neo4jCpu = jvmCpuBetween(cpuBefore, readJvmCpu(neo4jPid));
+  const behind =
+    (await service.services.changes.head()) - (await service.services.changes.consumer(ALERT_CONSUMER).position());
   const latencies: number[] = [];
+  let diagnostics: AlertLatency['onRounds'][number] | undefined;
   if (subscription) {
     const deadline = performance.now() + ARRIVAL_TIMEOUT_MS;
     while (city.planted.some((p) => !arrivals.has(p.externalId)) && performance.now() < deadline) {
@@ -300,8 +320,17 @@ async function runRound(
       const at = arrivals.get(p.externalId);
       if (at !== undefined) latencies.push(at - commits.get(p.batch)!);
     }
+    diagnostics = {
+      alertsRaised: (await countAlerts(service)) - alertsBefore,
+      alertsReceived: received.count,
+      evaluatorBehindAtEnd: behind,
+    };
   }
-  return { seconds, neo4jCpu, latencies, stepsMs };
+  return { seconds, neo4jCpu, latencies, stepsMs, diagnostics };
+}
+
+async function countAlerts(service: RunningService): Promise<number> {
+  return (await service.services.alerts.list({ statuses: null, rules: null, skip: 0, limit: 1 })).total;
 }
 
 const SUBSCRIPTION = `subscription { alertRaised(rules: ["MINOR_BORDER_EXIT", "WATCHED_ENTITY_ACTIVITY"]) {
@@ -312,7 +341,7 @@ const SUBSCRIPTION = `subscription { alertRaised(rules: ["MINOR_BORDER_EXIT", "W
  * An SSE subscription as a client makes it (POST with Accept: text/event-stream); notes when each
  * alert arrives, by the externalIds of its agency records.
  */
-function subscribe(service: RunningService, token: string, arrivals: Map<string, number>) {
+function subscribe(service: RunningService, token: string, arrivals: Map<string, number>, received: { count: number }) {
   const controller = new AbortController();
   let live: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (live = resolve));
@@ -348,6 +377,7 @@ function subscribe(service: RunningService, token: string, arrivals: Map<string,
           .join('');
         if (!data) continue;
         const event = JSON.parse(data) as { data?: { alertRaised: { sources: { externalId: string }[] } } };
+        if (event.data) received.count += 1;
         for (const source of event.data?.alertRaised.sources ?? []) {
           if (!arrivals.has(source.externalId)) arrivals.set(source.externalId, at);
         }
