@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only ingest,ingest-statements,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,ingest-statements,louvain,detection,linkchart,search,alerts] [-- --city <DATA_DIR>]
 //   [-- --bolt-port N] (ingest-statements: its own Neo4j's Bolt port, 0 a free one; with NEO4J_URI set it
 //   measures on that server instead)
 //   [-- --preset test --people N]  (the read workloads on a smaller city than the bench preset)
@@ -9,6 +9,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
+import { measureAlertLatency } from './measure/alert-latency.ts';
 import { measureDetection } from './measure/detection.ts';
 import { measureIngestStatements } from './measure/ingest-statements.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
@@ -80,6 +81,37 @@ if (values.only?.split(',').includes('ingest-statements')) {
       figures.error ? `refused: ${figures.error}` : `${fmt(figures.dbHits)}; ${fmt(figures.milliseconds, 1)}`,
     ]);
   }
+}
+
+if (wanted('alerts')) {
+  // The test city in both modes: --quick only halves the rounds and the warm-up.
+  const pairs = quick ? 1 : 2;
+  const warmUpCities = quick ? 1 : 2;
+  log(
+    `alerts: the test city through GraphQL ingest, ${warmUpCities} warm-up cities, ${pairs * 2} rounds alternating alerts off and on, two triggering records per batch...`,
+  );
+  const r = await measureAlertLatency({ pairs, warmUpCities, log });
+  emit('alerts', { ...r });
+  rows.push(
+    ['alerts: records per round / batches', `${fmt(r.records)} / ${fmt(r.batches)}`],
+    ['alerts: triggering records per round / alerts arrived', `${fmt(r.planted)} / ${fmt(r.arrived, 1)}`],
+    [
+      'alerts: commit to SSE subscriber p50 / p95 / p99 / max (ms)',
+      `${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} / ${fmt(r.max)}`,
+    ],
+    ['alerts: ingest records/s, evaluation off / on', `${fmt(r.offRecordsPerSecond)} / ${fmt(r.onRecordsPerSecond)}`],
+    ['alerts: ingest on / off', fmt(r.ratio, 2)],
+    [
+      'alerts: per round on, alerts raised / received by the subscriber / feed records unevaluated at the last commit',
+      r.onRounds
+        .map((o) => `${fmt(o.alertsRaised)} / ${fmt(o.alertsReceived)} / ${fmt(o.evaluatorBehindAtEnd)}`)
+        .join('; '),
+    ],
+    [
+      'alerts: evaluator drains that raised alerts, p50 / p95 / max (ms)',
+      `${fmt(r.evaluatorStepsMs.p50)} / ${fmt(r.evaluatorStepsMs.p95)} / ${fmt(r.evaluatorStepsMs.max)}`,
+    ],
+  );
 }
 
 if (wanted('louvain')) {

@@ -71,10 +71,11 @@ async function withFreshNeo4j<T>(
 const WARM_UP_CITIES = 4;
 
 function warmUpBatches(seed: number): IngestBatchInput[] {
-  return Array.from({ length: WARM_UP_CITIES }, (_, city) => warmUpCity(seed + 1_000 + city, `warm${city}-`)).flat();
+  return Array.from({ length: WARM_UP_CITIES }, (_, city) => renamedCity(seed + 1_000 + city, `warm${city}-`)).flat();
 }
 
-function warmUpCity(seed: number, prefix: string): IngestBatchInput[] {
+/** The test city of this seed in batches of 5,000, every record id and batch key under `prefix`. */
+export function renamedCity(seed: number, prefix: string): IngestBatchInput[] {
   const rename = <T extends { externalId: string }>(record: T): T => ({
     ...record,
     externalId: `${prefix}${record.externalId}`,

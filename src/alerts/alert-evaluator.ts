@@ -18,7 +18,8 @@ export const ALERT_CONSUMER = 'alerts';
 /**
  * Reads the change feed from its stored position and raises alerts: the rules' findings, the
  * new position, an ALERTS_RAISED record in the feed (for every instance's subscribers) and the
- * webhook deliveries, all in one transaction per step. A restart resumes from the position;
+ * webhook deliveries, all in one transaction per step. The first evaluator on a database begins
+ * at the feed's head (`start`); a restart resumes from the stored position;
  * a step done again after a crash finds its alerts by their dedupe keys.
  */
 export class AlertEvaluator {
@@ -36,7 +37,15 @@ export class AlertEvaluator {
     private readonly onRaised: () => void = () => undefined,
   ) {}
 
-  start(): void {
+  /**
+   * Creates the feed position at the head if this is the first evaluator on the database, then
+   * evaluates in the background. Eagerly: a first start on a database with history begins at
+   * the present (the history is not news), and every write once this returns is evaluated,
+   * including one that lands before the first poll.
+   */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    await this.feed.consumer(ALERT_CONSUMER).create();
     this.nextNoReturnCheck = Date.now() + Math.min(this.options.noReturnCheckMs, 5_000);
     this.loop ??= this.run();
   }

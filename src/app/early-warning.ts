@@ -57,7 +57,7 @@ export async function startEarlyWarning(
     onError('publishing'),
   );
   await publisher.start();
-  if (options.enabled) evaluator.start();
+  if (options.enabled) await evaluator.start();
   sender.start();
   return {
     evaluator,

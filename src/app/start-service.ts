@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEarlyWarning, type EarlyWarning } from './early-warning.ts';
+import { FeedRetention } from '../changes/feed-retention.ts';
 import { resolveJwtSecret } from '../auth/local-secret.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import type { Config } from '../config/load-config.ts';
@@ -44,6 +45,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
   });
   const earlyWarning = await startEarlyWarning(services, config.alerts, pseudonymKey(jwtSecret), logger);
+  // Every instance prunes the change feed now and then; they take turns on the pruner's lock.
+  const retention = new FeedRetention(db, config.changeFeed, (error) =>
+    logger.error({ err: error }, 'change feed: pruning failed; retrying'),
+  );
+  retention.start();
   // The first ForceAtlas2 chart should not wait for its thread to load (src/linkchart/layout-thread/).
   sharedLayoutThreads().warmUp();
   const yoga = createGraphQLHandler({
@@ -89,7 +95,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const close = () =>
     (closing ??= (async () => {
       supervisor?.close();
-      await earlyWarning.stop();
+      await Promise.all([earlyWarning.stop(), retention.stop()]);
       for (const stream of streams) stream.destroy();
       await new Promise<void>((done) => {
         const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -61,13 +61,28 @@ export class ChangeFeed {
  * after its position, lets the handler write what it makes of them in the same transaction, and
  * moves the position past them. The handler's writes and the new position commit together, so
  * after a crash or a restart the consumer resumes where its last commit left it, and no record
- * is handled twice or skipped; processes sharing a name take turns.
+ * is handled twice or skipped; processes sharing a name take turns. A new consumer begins at the
+ * feed's head (`create`), so a service started on a database with years of history does not
+ * take them for news.
  */
 export class ChangeConsumer {
   constructor(
     private readonly db: Database,
     readonly name: string,
   ) {}
+
+  /**
+   * Creates the consumer at the feed's head unless it exists; returns its position. Call it when
+   * the consumer's process starts: a consumer created lazily at its first step would begin after
+   * the write that woke it, and one created at 0 would treat the whole history as news.
+   */
+  async create(): Promise<number> {
+    const [row] = await this.db.write<{ position: number }>('changes/create-consumer', {
+      name: this.name,
+      now: new Date().toISOString(),
+    });
+    return Number(row!.position);
+  }
 
   async position(): Promise<number> {
     const [row] = await this.db.read<{ position: number }>('changes/consumer-position', { name: this.name });

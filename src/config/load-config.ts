@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultAlertOptions, type AlertOptions } from '../alerts/alert-options.ts';
+import { defaultFeedRetention, type FeedRetentionOptions } from '../changes/feed-retention.ts';
 import { TEXT_LIMITS } from '../ingest/check-values.ts';
 
 const booleanFlag = z
@@ -150,6 +151,12 @@ const environmentSchema = z.object({
     .number({ message: 'must be a number' })
     .positive('must be above 0')
     .default(defaultAlertOptions.minorExitWindowMs / 60_000),
+  // Fractions of a day are allowed (0.5 keeps twelve hours); a record stays while any consumer still needs it.
+  CHANGE_FEED_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be above 0')
+    .max(36_500)
+    .default(defaultFeedRetention.retentionMs / 86_400_000),
   WEBHOOK_ATTEMPTS: z.coerce
     .number({ message: 'must be a number' })
     .int()
@@ -212,6 +219,8 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
   alerts: AlertOptions;
+  /** What the change feed keeps (CHANGE_FEED_RETENTION_DAYS) and how it is pruned. */
+  changeFeed: FeedRetentionOptions;
 }
 
 export class ConfigError extends Error {
@@ -280,5 +289,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookAttempts: e.WEBHOOK_ATTEMPTS,
       webhookBackoffMs: e.WEBHOOK_BACKOFF_MS,
     },
+    changeFeed: { ...defaultFeedRetention, retentionMs: e.CHANGE_FEED_RETENTION_DAYS * 86_400_000 },
   };
 }

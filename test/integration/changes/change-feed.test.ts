@@ -122,11 +122,18 @@ describe('the change feed', () => {
     const name = `consumer-${source}`;
     const ingest = new IngestService(db);
     await ingest.ingest({ source, people: [person('a', 'Nguyễn Văn An')] });
-    const seen: number[] = [];
     const first = feed.consumer(name);
-    // A new consumer starts at the beginning of the feed: take it to the head.
+    // A new consumer begins at the head: what was written before it started is not news to it.
+    const head = await feed.head();
+    expect(await first.create()).toBe(head);
+    expect((await first.step(async () => undefined)).events).toEqual([]);
+    // Created again (a restart), it keeps its place.
+    await ingest.ingest({ source, people: [person('a2', 'Nguyễn Văn Anh')] });
+    expect(await first.create()).toBe(head);
+    const seen: number[] = [];
     while ((await first.step(async (events) => seen.push(...events.map((e) => e.seq)))).events.length);
     const position = await first.position();
+    expect(seen[0]).toBe(head + 1);
     expect(position).toBe(seen.at(-1));
     expect(new Set(seen).size).toBe(seen.length);
 

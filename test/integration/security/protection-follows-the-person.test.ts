@@ -61,6 +61,21 @@ async function beforeHerPairs(): Promise<string | null> {
   throw new Error('no duplicate pair of hers in the list');
 }
 
+/** The id of the newest alert about an entity, once the service's evaluator has raised it. */
+async function alertAbout(entityId: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const listed = await graphql<{ alerts: { edges: { node: { id: string; entities: { id: string }[] } }[] } }>(
+      service.url,
+      '{ alerts(rules: ["WATCHED_ENTITY_ACTIVITY"], first: 50) { edges { node { id entities { id } } } } }',
+    );
+    const found = listed.data?.alerts.edges.find((e) => e.node.entities.some((entity) => entity.id === entityId));
+    if (found) return found.node.id;
+    if (Date.now() > deadline) throw new Error(`no alert about ${entityId}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const read = (query: string, variables: Record<string, unknown> = {}, headers = uncleared) =>
   graphql<Record<string, unknown>>(service.url, query, variables, headers);
 
@@ -226,8 +241,15 @@ describe('every operation, read whole as an uncleared investigator', () => {
         variables: { seeds: [h.ids.suspect, h.ids.broker], depth: 3, format },
       })),
     duplicateCandidates: () => [], // filled in below: the page that holds her pairs
-    alerts: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
-    alert: () => [], // alerts are read whole through alerts above, and in test/integration/alerts/
+    // Her alert is the newest of its rule. Fifty alerts read whole, each entity with its
+    // neighbours, run out of database connections (an error, not a leak): a page of five.
+    alerts: () => [
+      {
+        args: { rules: '[String!]', first: 'Int' },
+        variables: { rules: ['WATCHED_ENTITY_ACTIVITY'], first: 5 },
+      },
+    ],
+    alert: () => [], // filled in below: the alert about her that her watcher's new record raises
     watches: () => [{ args: {}, variables: {} }],
     webhooks: () => [{ args: {}, variables: {} }],
     webhookDeadLetters: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
@@ -252,12 +274,18 @@ describe('every operation, read whole as an uncleared investigator', () => {
       },
     ],
     unmergeEntity: (h) => [{ args: { id: 'ID!' }, variables: { id: h.ids.police } }],
-    // Triage and webhooks change no one's data; their reads are tested in test/integration/alerts/.
-    watch: () => [],
-    unwatch: () => [],
-    updateAlert: () => [],
-    registerWebhook: () => [],
-    removeWebhook: () => [],
+    // The investigator watches another of her records and ends the watch set below; triages the alert about her.
+    watch: (h) => [{ args: { input: 'WatchInput!' }, variables: { input: { entityId: h.ids.border } } }],
+    unwatch: () => [], // filled in below: the watch that raised the alert
+    updateAlert: () => [], // filled in below, as for alert
+    // Only admins manage webhooks: the investigator is refused, and the refusal shows nothing.
+    registerWebhook: () => [
+      {
+        args: { input: 'WebhookInput!' },
+        variables: { input: { agency: 'uncleared-policy', url: 'https://agency.example/hooks' } },
+      },
+    ],
+    removeWebhook: () => [{ args: { agency: 'String!' }, variables: { agency: 'uncleared-policy' } }],
   };
 
   /**
@@ -316,6 +344,46 @@ describe('every operation, read whole as an uncleared investigator', () => {
         .slice(0, 1)
         .map((id) => ({ args: { id: 'ID!', text: 'String!' }, variables: { id, text: 'seen at the border' } }));
 
+    // An alert about her: the investigator watches her police record, and a new record of the
+    // border guard links someone to it (WATCHED_ENTITY_ACTIVITY, her name in its summary).
+    const watched = await read('mutation ($id: ID!) { watch(input: { entityId: $id }) { id } }', {
+      id: her.ids.police,
+    });
+    expect(watched.errors).toBeUndefined();
+    const watchId = (watched.data!['watch'] as { id: string }).id;
+    // Not named after her: the neighbour is not protected, and his record is shown as it is.
+    const neighbour = `neighbour-${Math.random().toString(36).slice(2, 10)}`;
+    const linked = await graphql(service.url, INGEST, {
+      batch: {
+        source: her.sources.border,
+        people: [{ externalId: neighbour, fullName: 'Phan Văn Tú' }],
+        links: [
+          {
+            type: 'KNOWS',
+            from: { kind: 'PERSON', externalId: neighbour },
+            to: { kind: 'PERSON', externalId: her.externalIds.police, source: her.sources.police },
+          },
+        ],
+      },
+    });
+    expect(linked.errors).toBeUndefined();
+    const alertId = await alertAbout(her.ids.police);
+    queries['alert'] = () => [{ args: { id: 'ID!' }, variables: { id: alertId } }];
+    mutations['updateAlert'] = () => [
+      {
+        args: { id: 'ID!', status: 'AlertStatus!', assignee: 'String' },
+        variables: { id: alertId, status: 'ACKNOWLEDGED', assignee: 'uncleared-investigator' },
+      },
+    ];
+    mutations['unwatch'] = () => [{ args: { id: 'ID!' }, variables: { id: watchId } }];
+    // The same alert shows her to a viewer with clearance: the masked reads below are not empty ones.
+    const shown = await graphql<{ alert: { summary: string } }>(
+      service.url,
+      'query ($id: ID!) { alert(id: $id) { summary entities { label } } }',
+      { id: alertId },
+    );
+    expect(JSON.stringify(shown.data)).toContain(her.spellings[0]);
+
     const after = await beforeHerPairs();
     queries['duplicateCandidates'] = () => [
       { args: { minScore: 'Float', first: 'Int', after: 'String' }, variables: { minScore: 0.5, first: 20, after } },
@@ -339,6 +407,11 @@ describe('every operation, read whole as an uncleared investigator', () => {
     // Her entities were read, not refused: the investigator may call these, and they answered.
     for (const field of [
       'node',
+      'alert',
+      'alerts',
+      'watch',
+      'unwatch',
+      'updateAlert',
       'linkChart',
       'paths',
       'search',
@@ -352,6 +425,9 @@ describe('every operation, read whole as an uncleared investigator', () => {
     // What the investigator may not call is refused, and so shows nothing either.
     expect(checked).toContain('ingest:FORBIDDEN');
     expect(checked).toContain('auditTrail:FORBIDDEN');
+    expect(checked).toContain('registerWebhook:FORBIDDEN');
+    expect(checked).toContain('removeWebhook:FORBIDDEN');
+    expect(checked).toContain('webhooks:FORBIDDEN');
     // The trail itself, as a supervisor without clearance reads it after all of the above.
     const trail = await read(
       operationFor('Query', 'auditTrail', { first: 'Int' }, 3),

@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps the change feed thirty days unless CHANGE_FEED_RETENTION_DAYS says otherwise', () => {
+    const day = 86_400_000;
+    expect(loadConfig({}).changeFeed.retentionMs).toBe(30 * day);
+    expect(loadConfig({ CHANGE_FEED_RETENTION_DAYS: '0.5' }).changeFeed.retentionMs).toBe(day / 2);
+    expect(() => loadConfig({ CHANGE_FEED_RETENTION_DAYS: '0' })).toThrow(
+      /CHANGE_FEED_RETENTION_DAYS="0": must be above 0/,
+    );
+    expect(() => loadConfig({ CHANGE_FEED_RETENTION_DAYS: 'soon' })).toThrow(/CHANGE_FEED_RETENTION_DAYS="soon"/);
+  });
+
   it('reads the settings of several instances: a fixed Bolt port and the detection lease', () => {
     expect(loadConfig({}).neo4j.boltPort).toBe(0);
     expect(loadConfig({}).detectionLeaseMs).toBe(30_000);

@@ -78,6 +78,18 @@ const CONTRACT_ROLES: Record<string, string> = {
   'Mutation.exportLinkChart': READERS,
   'Mutation.mergeEntities': 'investigator supervisor admin',
   'Mutation.unmergeEntity': 'investigator supervisor admin',
+  // Early warning: every reader reads and triages alerts and keeps watches; only admins manage
+  // the webhooks that carry alerts to other agencies.
+  'Query.alerts': READERS,
+  'Query.alert': READERS,
+  'Query.watches': READERS,
+  'Query.webhooks': 'admin',
+  'Query.webhookDeadLetters': 'admin',
+  'Mutation.watch': READERS,
+  'Mutation.unwatch': READERS,
+  'Mutation.updateAlert': READERS,
+  'Mutation.registerWebhook': 'admin',
+  'Mutation.removeWebhook': 'admin',
 };
 
 describe('the role table, through the GraphQL layer', () => {
