@@ -45,7 +45,10 @@ const ledger = new Ledger();
 const recoveries: { fault: string; seconds: number }[] = [];
 const totals = { lost: 0, duplicates: 0, faultsChecked: 0 };
 const FAULTS = 6;
-/** A demo batch (about 2,000 records): 90 s each at load average 36 on the shared 2-core machine. */
+/**
+ * A demo batch (about 2,000 records). All 8 took 57.6 s at load average under 5 on the shared 2-core
+ * machine, 2 of them 180 s at 36; at 45 the first alone did not answer within 180 s.
+ */
 const DEMO_BATCH_MS = 180_000;
 let port: number;
 let boltPort: number;
@@ -123,7 +126,7 @@ beforeAll(
     const loading = Date.now();
     const batches = [...generateScenario({ preset: 'demo', seed: 42 })];
     // Bounded per batch, not as a whole: what would be wrong is a batch that gets no answer, and a
-    // loaded runner only makes each take longer (2 of 8 took 180 s at load average 36 on 2 cores).
+    // loaded runner only makes each take longer.
     for (const [i, batch] of batches.entries()) {
       await within(
         sendAcknowledged(batch),
