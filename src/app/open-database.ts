@@ -32,6 +32,7 @@ export async function openDatabase(
       password: config.neo4j.password,
       heap: memory.heap ?? config.neo4j.heap,
       pageCache: memory.pageCache ?? config.neo4j.pageCache,
+      startTimeoutMs: config.neo4j.startTimeoutMs,
       log,
     });
     log(`starting the local Neo4j in ${local.dataDir}`);

@@ -118,6 +118,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/i, 'must be a size such as 512m or 2g')
     .default('2g'),
+  NEO4J_START_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(10, 'must be at least 10')
+    .max(3600, 'must be at most 3600')
+    .default(120),
   DETECTION_LEASE_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -186,6 +192,8 @@ export interface Config {
     pageCache: string;
     /** The embedded Neo4j's Bolt port on loopback; 0 picks a free one. Fixed, a second instance can be pointed at it. */
     boltPort: number;
+    /** How long the embedded Neo4j may take to start, and each restart's first attempt. */
+    startTimeoutMs: number;
   };
   dataDir: string;
   seedDemo: boolean;
@@ -257,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
       boltPort: e.NEO4J_BOLT_PORT,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_SECONDS * 1000,
     },
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO,

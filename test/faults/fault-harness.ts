@@ -7,21 +7,68 @@ import { normalizePhone } from '../../src/entities/normalize-phone.ts';
 import { AuditTrail } from '../../src/audit/audit-trail.ts';
 import { verifyChain, type ChainVerdict } from '../../src/audit/verify-chain.ts';
 import { INGEST, TEST_JWT_SECRET, defaultHeaders, graphql, type GraphQLResponse } from '../support/service.ts';
-import { ServiceProcess, healthStatus } from '../support/service-process.ts';
+import { ServiceProcess, freePort, healthStatus } from '../support/service-process.ts';
 
-/** The service as its own process on its own embedded Neo4j, as an operator runs it. */
-export function startService(dataDir: string, port: number): ServiceProcess {
+/**
+ * How long the service's embedded Neo4j may take to start (NEO4J_START_TIMEOUT_SECONDS). A JVM
+ * start took 43 s on this project's shared 2-core machine at load average 1-5 and 140-162 s at
+ * 20-36, past the service's default of 120 s; 300 s keeps a start on a loaded runner a start.
+ */
+export const START_LIMIT_SECONDS = 300;
+/** A restart of the database or the service: one start within its limit, the supervisor's first delay, a health probe. */
+export const RESTART_BOUND_MS = START_LIMIT_SECONDS * 1000 + 30_000;
+/** The second instance's detection lease: short, so that the lock of a killed holder frees within the test. */
+export const SECOND_LEASE_SECONDS = 6;
+
+const common = {
+  SEED_DEMO: 'false',
+  AUTH_JWT_SECRET: TEST_JWT_SECRET,
+  // The faults are the point here, not the per-token rate limit (it has its own test).
+  RATE_LIMIT_PER_SECOND: '10000',
+  RATE_LIMIT_BURST: '10000',
+};
+
+/**
+ * The service as its own process on its own embedded Neo4j, as an operator runs it; the Bolt port
+ * fixed, so that a restarted database is where a second instance's NEO4J_URI points.
+ */
+export function startService(dataDir: string, port: number, boltPort: number): ServiceProcess {
   return new ServiceProcess({
+    ...common,
     PORT: String(port),
     DATA_DIR: dataDir,
-    SEED_DEMO: 'false',
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '256m',
-    // The faults are the point here, not the per-token rate limit (it has its own test).
-    RATE_LIMIT_PER_SECOND: '10000',
-    RATE_LIMIT_BURST: '10000',
+    NEO4J_BOLT_PORT: String(boltPort),
+    NEO4J_START_TIMEOUT_SECONDS: String(START_LIMIT_SECONDS),
   });
+}
+
+/** A second instance on the first one's Neo4j, as behind a load balancer (README: Several instances). */
+export function startSecondInstance(dataDir: string, port: number, neo4jUri: string): ServiceProcess {
+  return new ServiceProcess({
+    ...common,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    NEO4J_URI: neo4jUri,
+    NEO4J_PASSWORD: process.env['NEO4J_PASSWORD'] ?? LOCAL_NEO4J_DEFAULT_PASSWORD,
+    DETECTION_LEASE_SECONDS: String(SECOND_LEASE_SECONDS),
+  });
+}
+
+/**
+ * The tier's ports: FAULTS_PORT_BASE and the ones after it when set (a shared machine gives each
+ * user a range), free ones otherwise.
+ */
+export async function faultPorts(count: number): Promise<number[]> {
+  const base = Number(process.env['FAULTS_PORT_BASE'] ?? 0);
+  if (base > 0) return Array.from({ length: count }, (_, i) => base + i);
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
 }
 
 /**
@@ -62,7 +109,7 @@ function exited(service: ServiceProcess): string | undefined {
  */
 export async function waitHealthy(
   port: number,
-  timeoutMs = 180_000,
+  timeoutMs = RESTART_BOUND_MS,
   why = 'the service',
   service?: ServiceProcess,
 ): Promise<number> {
@@ -78,7 +125,7 @@ export async function waitHealthy(
     return await waitUntil(`${why}: /health on ${port} to answer 200`, timeoutMs, probe, gone);
   } catch (error) {
     if (!service) throw error;
-    throw new Error(`${(error as Error).message}\nthe service's log, last lines:\n${service.output.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\nthe service's log:\n${logExcerpt(service)}`);
   }
 }
 
@@ -308,7 +355,10 @@ export function verifyAudit(db: Database): Promise<ChainVerdict> {
   return verifyChain(new AuditTrail(db));
 }
 
-/** Runs an operation until it succeeds, returning its answer and how long the retries took. */
+/**
+ * Runs an operation until it succeeds, returning its answer and how long the retries took. The
+ * bound holds for an attempt still running too: one that hangs past it fails the wait, named.
+ */
 export async function retryUntilOk<T>(
   attempt: () => Promise<GraphQLResponse<T>>,
   timeoutMs: number,
@@ -317,11 +367,44 @@ export async function retryUntilOk<T>(
   const started = Date.now();
   let last: GraphQLResponse<T> | undefined;
   for (let attempts = 1; Date.now() - started < timeoutMs; attempts++) {
-    last = await attempt().catch((error: unknown) => ({ errors: [{ message: String(error) }] }));
+    const left = timeoutMs - (Date.now() - started);
+    last = await within(attempt(), left, `${what}: attempt ${attempts}`).catch((error: unknown) => ({
+      errors: [{ message: String(error) }],
+    }));
     if (!last.errors?.length && last.data) return { answer: last, attempts, ms: Date.now() - started };
     await new Promise((done) => setTimeout(done, 1_000));
   }
-  throw new Error(`${what} did not succeed within ${timeoutMs} ms; last answer ${JSON.stringify(last)}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what} to succeed; last answer ${JSON.stringify(last)}`,
+  );
+}
+
+/** The promise's outcome, or an error naming `what` once `ms` have passed. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * What the service's log says about its database (starts, exits, restarts, failed restarts) and
+ * its last few lines, each cut short: the tail alone is mostly the retry loops' stack traces.
+ */
+export function logExcerpt(service: ServiceProcess): string {
+  const lines = service.output.split('\n').filter((line) => line.trim() !== '');
+  const text = (line: string): string => {
+    try {
+      const entry = JSON.parse(line) as { time?: number; msg?: string; err?: { message?: string } };
+      const at = entry.time ? new Date(entry.time).toISOString().slice(11, 23) : '';
+      return `${at} ${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message.slice(0, 200)}` : ''}`;
+    } catch {
+      return line.slice(0, 300);
+    }
+  };
+  const database = lines.filter((line) => /Neo4j/.test(line)).map(text);
+  return [...database.slice(-12), '...', ...lines.slice(-6).map(text)].join('\n');
 }
 
 /**

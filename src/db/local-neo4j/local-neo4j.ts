@@ -25,6 +25,14 @@ export interface LocalNeo4jReady {
 
 export class LocalNeo4jStartError extends Error {
   override name = 'LocalNeo4jStartError';
+
+  /** The start limit, when that is what ran out. */
+  constructor(
+    message: string,
+    readonly timedOutAfterMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -51,7 +59,15 @@ export class LocalNeo4j extends EventEmitter<{ exit: [code: number | null, signa
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(boltPort = this.options.boltPort ?? 0): Promise<LocalNeo4jReady> {
+  /**
+   * Starts the JVM and answers once it is ready. A start that fails (it timed out, or the JVM
+   * reported a failure) answers only once that JVM has exited: the next start on this store must
+   * not meet the old JVM still holding its store lock or its port.
+   */
+  async start(
+    boltPort = this.options.boltPort ?? 0,
+    { timeoutMs }: { timeoutMs?: number } = {},
+  ): Promise<LocalNeo4jReady> {
     if (this.running) throw new LocalNeo4jStartError('the local Neo4j is already running');
     const { jar } = ensureLauncherBuilt(this.options.log ? { log: this.options.log } : {});
     const logDir = join(this.dataDir, 'logs');
@@ -59,6 +75,7 @@ export class LocalNeo4j extends EventEmitter<{ exit: [code: number | null, signa
     const javaHome = process.env['JAVA_HOME'];
     const java = javaHome ? join(javaHome, 'bin', 'java') : 'java';
     const heap = this.options.heap ?? '2g';
+    const limitMs = timeoutMs ?? this.options.startTimeoutMs ?? 120_000;
     this.stopping = false;
     const child = spawn(
       java,
@@ -76,38 +93,48 @@ export class LocalNeo4j extends EventEmitter<{ exit: [code: number | null, signa
     );
     this.child = child;
     child.stderr?.pipe(createWriteStream(join(logDir, 'launcher.log'), { flags: 'a' }));
+    let ready = false;
+    const gone = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.child = undefined;
+      // Only a JVM that was serving dies under the service; one that never got ready is a failed start.
+      if (ready && !this.stopping) this.emit('exit', code, signal);
+    });
 
-    const ready = new Promise<LocalNeo4jReady>((resolvePromise, reject) => {
+    const started = new Promise<LocalNeo4jReady>((resolvePromise, reject) => {
+      // The rejection waits for the JVM's exit, with a kill for one that does not go by itself.
+      const fail = (message: string, timedOutAfterMs?: number) => {
+        clearTimeout(timeout);
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        void gone.then(() => {
+          clearTimeout(kill);
+          reject(new LocalNeo4jStartError(message, timedOutAfterMs));
+        });
+      };
       const timeout = setTimeout(() => {
-        reject(
-          new LocalNeo4jStartError(`the local Neo4j did not start within ${this.options.startTimeoutMs ?? 120_000} ms`),
-        );
         child.kill('SIGKILL');
-      }, this.options.startTimeoutMs ?? 120_000);
+        fail(`the local Neo4j did not start within ${limitMs} ms`, limitMs);
+      }, limitMs);
       const lines = createInterface({ input: child.stdout! });
       lines.on('line', (line) => {
         if (!line.startsWith('{"event"')) return;
         const event = JSON.parse(line) as { event: string; message?: string } & LocalNeo4jReady;
-        clearTimeout(timeout);
-        if (event.event === 'ready') resolvePromise({ boltUri: event.boltUri, port: event.port, pid: event.pid });
-        else reject(new LocalNeo4jStartError(`the local Neo4j failed to start: ${event.message ?? 'unknown cause'}`));
+        if (event.event === 'ready') {
+          clearTimeout(timeout);
+          ready = true;
+          resolvePromise({ boltUri: event.boltUri, port: event.port, pid: event.pid });
+        } else fail(`the local Neo4j failed to start: ${event.message ?? 'unknown cause'}`);
       });
       child.once('error', (error) => {
         clearTimeout(timeout);
+        if (this.child === child) this.child = undefined;
         reject(new LocalNeo4jStartError(`cannot run Java (${error.message}); install Java 17 or set JAVA_HOME`));
       });
-      child.once('exit', (code) => {
-        clearTimeout(timeout);
-        reject(
-          new LocalNeo4jStartError(`the local Neo4j exited with code ${code} before it was ready (see ${logDir})`),
-        );
+      void gone.then((code) => {
+        if (!ready) fail(`the local Neo4j exited with code ${code} before it was ready (see ${logDir})`);
       });
     });
-    child.once('exit', (code, signal) => {
-      if (this.child === child) this.child = undefined;
-      if (!this.stopping) this.emit('exit', code, signal);
-    });
-    return ready;
+    return started;
   }
 
   /** SIGTERM lets Neo4j flush and close the store; SIGKILL only if that takes too long. */

@@ -43,6 +43,9 @@ public final class Launcher {
             return;
         }
 
+        // From the first moment, not once ready: a parent that dies while Neo4j starts (a slow
+        // start killed, a service stopped mid-restart) must not leave this JVM to finish starting.
+        watchParent();
         Files.createDirectories(config.dataDir());
         DatabaseManagementService dbms;
         try {
@@ -81,7 +84,6 @@ public final class Launcher {
                 .getLocalAddress(ConnectorType.BOLT)
                 .getPort();
 
-        watchParent();
         System.out.println("{\"event\":\"ready\",\"boltUri\":\"bolt://" + config.host() + ":" + port
                 + "\",\"port\":" + port + ",\"pid\":" + ProcessHandle.current().pid() + "}");
         System.out.flush();
