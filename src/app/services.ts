@@ -12,6 +12,8 @@ import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
+import { SavedChartService } from '../saved-charts/saved-chart-service.ts';
+import { TimelineService } from '../timeline/timeline-service.ts';
 import type { Services } from '../graphql/services.ts';
 
 export type { Services };
@@ -23,11 +25,12 @@ export interface ServiceOptions {
 
 export function createServices(db: Database, options: ServiceOptions = {}): Services {
   const changeSignal = new ChangeSignal();
+  const linkCharts = new LinkChartService(db);
   return {
     db,
     entities: new EntityReader(db),
     ingest: new IngestService(db, () => changeSignal.notify()),
-    linkCharts: new LinkChartService(db),
+    linkCharts,
     rings: new RingDetectionService(db, options.rings),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
@@ -37,5 +40,7 @@ export function createServices(db: Database, options: ServiceOptions = {}): Serv
     webhooks: new WebhookRegistry(db),
     alertEvents: createPubSub<{ alertRaised: [alert: AlertRecord] }>(),
     sourceOwnership: new SourceOwnership(options.sourceAgencies),
+    timeline: new TimelineService(db),
+    savedCharts: new SavedChartService(db, linkCharts),
   };
 }

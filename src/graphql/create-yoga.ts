@@ -24,6 +24,8 @@ import { linkChartResolvers } from './resolvers/linkchart-resolvers.ts';
 import { operationResolvers } from './resolvers/operation-resolvers.ts';
 import { resolutionResolvers } from './resolvers/resolution-resolvers.ts';
 import { ringResolvers } from './resolvers/ring-resolvers.ts';
+import { savedChartResolvers } from './resolvers/saved-chart-resolvers.ts';
+import { workspaceResolvers } from './resolvers/workspace-resolvers.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
 
 export const schemaPath = new URL('../../schema.graphql', import.meta.url);
@@ -40,6 +42,8 @@ export function createGraphQLSchema() {
       auditResolvers,
       resolutionResolvers,
       alertResolvers,
+      workspaceResolvers,
+      savedChartResolvers,
     ],
   });
 }
