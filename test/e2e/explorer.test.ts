@@ -30,7 +30,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     acceptDownloads: true,
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1280, height: 800 },
   });
   browser = context.browser() ?? undefined;
   page = context.pages()[0] ?? (await context.newPage());
@@ -60,6 +60,11 @@ describe('the explorer page', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${service.url}/`);
     await expect.poll(() => page.evaluate(() => typeof window.explorer), POLL).toBe('object');
+    // Every panel is a landmark named as the workspace's tour names it.
+    for (const name of ['Search', 'Ring queue', 'Alerts', 'Chart tools', 'Saved charts', 'Timeline', 'Map']) {
+      await expect.poll(() => page.getByRole('region', { name, exact: true }).count(), POLL).toBe(1);
+    }
+    expect(await page.getByRole('main', { name: 'Link chart' }).count()).toBe(1);
 
     const token = await signToken(TEST_JWT_SECRET, {
       sub: 'e2e-investigator',

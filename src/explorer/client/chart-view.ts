@@ -1,11 +1,14 @@
+import { createNodeImageProgram } from '@sigma/node-image';
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
+import { createNodeCompoundProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { LinkChart } from './api.ts';
+import { pictogram } from './entity-kinds.ts';
 
 /** Colours for rings, picked by the ring id so a ring keeps its colour between charts. */
 const RING_COLOURS = ['#d7263d', '#1b998b', '#f46036', '#2e294e', '#c5a100', '#8338ec', '#0077b6', '#e36397'];
-const NOT_IN_RING = '#8a93a3';
-const COLLAPSED = '#c9ced6';
+const NOT_IN_RING = '#6b7383';
+const COLLAPSED = '#aab1bd';
 
 export function ringColour(ringId: string | null): string {
   if (!ringId) return NOT_IN_RING;
@@ -15,18 +18,29 @@ export function ringColour(ringId: string | null): string {
 }
 
 const SIZE_BY_KIND: Record<string, number> = {
-  PERSON: 7,
-  PHONE: 5,
-  BROKER: 9,
-  CASE: 8,
-  BORDER_CROSSING: 4,
-  CHECKPOINT: 8,
+  PERSON: 9,
+  PHONE: 7,
+  BROKER: 10,
+  CASE: 9,
+  BORDER_CROSSING: 6,
+  CHECKPOINT: 10,
 };
 
 export interface ChartViewEvents {
   select(id: string): void;
   expand(id: string): void;
 }
+
+/** A coloured disc with the kind's white pictogram on it. */
+const NodeWithPictogram = createNodeCompoundProgram([
+  NodeCircleProgram,
+  createNodeImageProgram({
+    padding: 0.25,
+    size: { mode: 'force', value: 64 },
+    drawingMode: 'color',
+    colorAttribute: 'pictoColor',
+  }),
+]);
 
 /** The chart drawn with sigma.js (WebGL); when the browser has no WebGL the side list still works. */
 export class ChartView {
@@ -45,9 +59,12 @@ export class ChartView {
       this.graph.addNode(node.id, {
         x: node.x ?? 0,
         y: node.y ?? 0,
-        label: node.label,
-        size: collapsed ? 10 : (SIZE_BY_KIND[node.kind] ?? 6),
+        label: collapsed ? `${node.label} (+${node.collapsedCount})` : node.label,
+        size: collapsed ? 10 : (SIZE_BY_KIND[node.kind] ?? 7),
         color: collapsed ? COLLAPSED : ringColour(node.ringId),
+        type: 'pictogram',
+        image: pictogram(node.kind),
+        pictoColor: '#ffffff',
       });
     }
     for (const edge of chart.edges) {
@@ -62,7 +79,16 @@ export class ChartView {
       if (!this.sigma) {
         this.sigma = new Sigma(this.graph, this.container, {
           renderEdgeLabels: false,
-          labelRenderedSizeThreshold: 4,
+          nodeProgramClasses: { pictogram: NodeWithPictogram },
+          defaultNodeType: 'pictogram',
+          // One label per 160-pixel cell at most, and only on nodes drawn large enough to
+          // carry one: at the default zoom labels do not run into each other; zooming in
+          // shows the rest.
+          labelGridCellSize: 160,
+          labelDensity: 0.6,
+          labelRenderedSizeThreshold: 7,
+          labelSize: 12,
+          labelFont: 'system-ui, sans-serif',
           // Room for the labels of nodes at the edge of the picture.
           stagePadding: 70,
         });
@@ -85,5 +111,14 @@ export class ChartView {
     this.sigma.setSetting('nodeReducer', (node, data) =>
       id && node === id ? { ...data, highlighted: true, zIndex: 1 } : data,
     );
+  }
+
+  /** Where each node is drawn now (graph coordinates), for a chart that is saved as it is. */
+  positions(): Record<string, { x: number; y: number }> {
+    const out: Record<string, { x: number; y: number }> = {};
+    this.graph.forEachNode((id, attributes) => {
+      out[id] = { x: attributes['x'] as number, y: attributes['y'] as number };
+    });
+    return out;
   }
 }
