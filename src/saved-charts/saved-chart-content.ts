@@ -112,10 +112,10 @@ export function checkSharing(value: {
 }
 
 /** The JSON file of a saved chart: the content only, no owner, sharing or names of anyone. */
-export function chartFile(record: SavedChartRecord, note: string | null): string {
+export function chartFile(record: SavedChartRecord, words: { name: string; note: string | null }): string {
   const chart: SavedChartContent = {
-    name: record.name,
-    note,
+    name: words.name,
+    note: words.note,
     seeds: record.seeds,
     entities: record.entities,
     filters: record.filters,

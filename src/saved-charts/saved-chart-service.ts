@@ -136,12 +136,15 @@ export class SavedChartService {
     throw new SavedChartNotFoundError(id);
   }
 
-  /** The chart's JSON file, with the note as the viewer may read it (`note`, masked by the caller). */
-  exportFile(record: SavedChartRecord, note: string | null): { filename: string; mimeType: string; content: string } {
+  /** The chart's JSON file, with its name and note as the viewer may read them (`words`, masked by the caller). */
+  exportFile(
+    record: SavedChartRecord,
+    words: { name: string; note: string | null },
+  ): { filename: string; mimeType: string; content: string } {
     return {
       filename: `saved-chart-${record.id}.json`,
       mimeType: 'application/json',
-      content: chartFile(record, note),
+      content: chartFile(record, words),
     };
   }
 

@@ -32,7 +32,10 @@ export const savedChartResolvers: Resolvers = {
     exportSavedChart: async (_, { id }, ctx) => {
       const record = read(ctx, await ctx.services.savedCharts.get(viewer(ctx), id));
       if (!record) return ctx.services.savedCharts.notFound(id);
-      return ctx.services.savedCharts.exportFile(record, record.note && (await words(ctx, record, record.note)));
+      return ctx.services.savedCharts.exportFile(record, {
+        name: await words(ctx, record, record.name),
+        note: record.note && (await words(ctx, record, record.note)),
+      });
     },
   },
   Mutation: {

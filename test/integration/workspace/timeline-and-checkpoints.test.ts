@@ -46,7 +46,7 @@ beforeAll(async () => {
     '{ checkpoints { id name } }',
   );
   for (const place of places.data!.checkpoints) checkpointIds[place.name] = place.id;
-});
+}, 300_000);
 
 afterAll(async () => {
   await service?.close();
