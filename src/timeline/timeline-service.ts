@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { readChartEntities, type ChartEntity } from '../linkchart/read-chart-nodes.ts';
 import { InvalidChartRequestError } from '../linkchart/chart-types.ts';
 import { checkTimeWindow } from '../linkchart/validate-request.ts';
+import { checkpointPlaces, type CheckpointPlace } from '../ingest/checkpoints.ts';
 
 export const TIMELINE_EVENT_KINDS = [
   'CROSSING_EXIT',
@@ -56,6 +57,11 @@ interface EventRow extends Omit<TimelineEvent, 'returned'> {
  */
 export class TimelineService {
   constructor(private readonly db: Database) {}
+
+  /** Where the known checkpoints are: the map's fixed public table. */
+  checkpoints(): readonly CheckpointPlace[] {
+    return checkpointPlaces();
+  }
 
   async timeline(request: TimelineRequest): Promise<Timeline> {
     const ids = [...new Set(request.ids)];

@@ -4,16 +4,19 @@ import { element, make } from './dom.ts';
 import { KIND_NAMES, kindIcon } from './entity-kinds.ts';
 import { emptySlot, mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
 import { chartToolsPanel } from './panels/chart-tools.ts';
+import { mapPanel } from './panels/map.ts';
+import { savedChartsPanel } from './panels/saved-charts.ts';
 import { searchPanel } from './panels/search.ts';
+import { timelinePanel } from './panels/timeline.ts';
 
 // --- the panels: one import and one registration each, in the order they stand in their slot ---
 registerPanel(searchPanel);
 registerPanel(emptySlot('ring-queue', 'Ring queue', 'left'));
 registerPanel(emptySlot('alerts', 'Alerts', 'left'));
 registerPanel(chartToolsPanel);
-registerPanel(emptySlot('saved-charts', 'Saved charts', 'right'));
-registerPanel(emptySlot('timeline', 'Timeline', 'bottom'));
-registerPanel(emptySlot('map', 'Map', 'bottom'));
+registerPanel(savedChartsPanel);
+registerPanel(timelinePanel);
+registerPanel(mapPanel);
 
 // --- the page around them -------------------------------------------------------------------
 const errorBox = element<HTMLDivElement>('error');
@@ -103,6 +106,7 @@ declare global {
   interface Window {
     explorer: {
       open(id: string): Promise<void>;
+      openGroup(ids: string[], caption: string): Promise<void>;
       expand(id: string): Promise<void>;
       nodeCount(): number;
       nodeIds(): string[];
@@ -111,6 +115,7 @@ declare global {
 }
 window.explorer = {
   open: (id) => chart.open(id),
+  openGroup: (ids, caption) => chart.openGroup(ids, caption),
   expand: (id) => chart.expand(id),
   nodeCount: () => chart.current()?.nodes.length ?? 0,
   nodeIds: () => chart.current()?.nodes.map((n) => n.id) ?? [],

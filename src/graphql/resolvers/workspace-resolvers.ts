@@ -1,11 +1,11 @@
-import { checkpointPlace, checkpointPlaces } from '../../ingest/checkpoints.ts';
+import { checkpointPlace } from '../../ingest/checkpoints.ts';
 import { describeEvent } from '../../timeline/timeline-service.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
 /** The workspace's timeline and map: the chart's dated facts, and where the checkpoints are. */
 export const workspaceResolvers: Resolvers = {
   Query: {
-    checkpoints: () => checkpointPlaces().map(({ aliases: _aliases, ...place }) => place),
+    checkpoints: (_, __, ctx) => ctx.services.timeline.checkpoints().map(({ aliases: _aliases, ...place }) => place),
     timeline: async (_, { ids, from, to }, ctx) => {
       const timeline = await ctx.services.timeline.timeline({ ids, from: from ?? null, to: to ?? null });
       // Labels as a chart shows them to this viewer: protected people and phones by their pseudonyms.

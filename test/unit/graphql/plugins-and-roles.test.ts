@@ -74,6 +74,15 @@ const CONTRACT_ROLES: Record<string, string> = {
   'Mutation.exportLinkChart': READERS,
   'Mutation.mergeEntities': 'investigator supervisor admin',
   'Mutation.unmergeEntity': 'investigator supervisor admin',
+  'Query.checkpoints': READERS,
+  'Query.timeline': READERS,
+  'Query.savedCharts': READERS,
+  'Query.savedChart': READERS,
+  'Query.exportSavedChart': READERS,
+  'Mutation.saveChart': READERS,
+  'Mutation.shareChart': READERS,
+  'Mutation.deleteSavedChart': READERS,
+  'Mutation.importSavedChart': READERS,
 };
 
 describe('the role table, through the GraphQL layer', () => {
