@@ -1,5 +1,10 @@
+// $statuses null: every status but $hiddenStatuses. $assignee and $unassigned: the rings of that
+// assignee, of nobody, or either when both are given; neither: anyone's.
 MATCH (r:Ring {current: true})
-WHERE r.score >= $minScore AND r.personCount >= $minSize AND (r.status IS NULL OR NOT r.status IN $hiddenStatuses)
+WHERE r.score >= $minScore AND r.personCount >= $minSize
+  AND (r.status IS NULL OR NOT r.status IN $hiddenStatuses)
+  AND ($statuses IS NULL OR coalesce(r.status, 'OPEN') IN $statuses)
+  AND (($assignee IS NULL AND NOT $unassigned) OR r.assignee = $assignee OR ($unassigned AND r.assignee IS NULL))
 RETURN r {.*} AS ring
 ORDER BY r.score DESC, r.id
 SKIP toInteger($skip) LIMIT toInteger($limit)

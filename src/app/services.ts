@@ -14,6 +14,7 @@ import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
 import { SavedChartService } from '../saved-charts/saved-chart-service.ts';
 import { TimelineService } from '../timeline/timeline-service.ts';
+import { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 import type { Services } from '../graphql/services.ts';
 
 export type { Services };
@@ -32,6 +33,7 @@ export function createServices(db: Database, options: ServiceOptions = {}): Serv
     ingest: new IngestService(db, () => changeSignal.notify()),
     linkCharts,
     rings: new RingDetectionService(db, options.rings),
+    ringTriage: new RingTriageService(db),
     audit: new AuditTrail(db),
     resolution: new ResolutionService(db),
     changes: new ChangeFeed(db),

@@ -35,6 +35,12 @@ export const OPERATION_POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Mutation.ingest': { roles: ['ingest', 'admin'], personalData: false },
   'Mutation.detectRings': { roles: ['analyst', 'admin'], personalData: false },
   'Mutation.setRingStatus': { roles: ['analyst', 'admin'], personalData: false },
+  // Triage (decision record 0014): analysts decide, as with setRingStatus; supervisors hand rings
+  // out too; any reader may add a note. Each answers with a ring (its members, its notes), so
+  // each is a read of personal data.
+  'Mutation.triageRing': { roles: ['analyst', 'admin'], personalData: true },
+  'Mutation.assignRing': { roles: ['analyst', 'supervisor', 'admin'], personalData: true },
+  'Mutation.addRingNote': { roles: READERS, personalData: true },
   'Mutation.exportLinkChart': { roles: READERS, personalData: true },
   'Mutation.mergeEntities': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },
   'Mutation.unmergeEntity': { roles: ['investigator', 'supervisor', 'admin'], personalData: true },

@@ -14,6 +14,7 @@ import type { ResolutionService } from '../resolution/resolution-service.ts';
 import type { RingDetectionService } from '../rings/ring-detection-service.ts';
 import type { SavedChartService } from '../saved-charts/saved-chart-service.ts';
 import type { TimelineService } from '../timeline/timeline-service.ts';
+import type { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 
 /**
  * The capabilities the API layer calls. Declared here, by the layer that calls them, so that
@@ -25,6 +26,8 @@ export interface Services {
   ingest: IngestService;
   linkCharts: LinkChartService;
   rings: RingDetectionService;
+  /** Assignments, verdicts with reasons and notes on rings (decision record 0014). */
+  ringTriage: RingTriageService;
   audit: AuditTrail;
   resolution: ResolutionService;
   /** The change feed every writer appends to (src/changes/). */

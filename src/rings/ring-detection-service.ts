@@ -47,6 +47,11 @@ export interface RingFilter {
   minScore: number;
   minSize: number;
   includeDismissed: boolean;
+  /** Only these statuses (then includeDismissed does not matter); null: all but dismissed unless included. */
+  statuses?: readonly RingStatus[] | null;
+  /** The rings of this assignee; with `unassigned`, those of nobody too. */
+  assignee?: string | null;
+  unassigned?: boolean;
 }
 
 /**
@@ -132,7 +137,10 @@ export class RingDetectionService {
     const params = {
       minScore: filter.minScore,
       minSize: filter.minSize,
-      hiddenStatuses: filter.includeDismissed ? [] : ['DISMISSED'],
+      hiddenStatuses: filter.includeDismissed || filter.statuses ? [] : ['DISMISSED'],
+      statuses: filter.statuses ? [...filter.statuses] : null,
+      assignee: filter.assignee ?? null,
+      unassigned: filter.unassigned ?? false,
     };
     const [rows, [count]] = await Promise.all([
       this.db.read<{ ring: Record<string, unknown> }>('rings/ring-candidates', { ...params, ...page }),

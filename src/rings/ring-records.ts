@@ -1,4 +1,5 @@
 import type { RiskFactor } from './core/index.ts';
+import type { RingTriageReason } from './triage/triage-vocabulary.ts';
 
 export type RingStatus = 'OPEN' | 'CONFIRMED' | 'DISMISSED';
 
@@ -14,6 +15,11 @@ export interface RingRecord {
   keyBrokers: string[];
   status: RingStatus;
   statusNote: string | null;
+  /** Triage (decision record 0014): kept on the ring's node, so a run that carries it over keeps them. */
+  statusReason: RingTriageReason | null;
+  statusBy: string | null;
+  statusAt: string | null;
+  assignee: string | null;
   detectedAt: string;
   firstDetectedAt: string | null;
   runId: string;
@@ -50,6 +56,10 @@ export function toRingRecord(props: Record<string, unknown>): RingRecord {
     keyBrokers: (props['keyBrokers'] as string[] | undefined) ?? [],
     status: ((props['status'] as RingStatus | null | undefined) ?? 'OPEN') as RingStatus,
     statusNote: (props['statusNote'] as string | null | undefined) ?? null,
+    statusReason: (props['statusReason'] as RingTriageReason | null | undefined) ?? null,
+    statusBy: (props['statusBy'] as string | null | undefined) ?? null,
+    statusAt: (props['statusAt'] as string | null | undefined) ?? null,
+    assignee: (props['assignee'] as string | null | undefined) ?? null,
     detectedAt: String(props['detectedAt']),
     firstDetectedAt: (props['firstDetectedAt'] as string | null | undefined) ?? null,
     runId: String(props['runId']),

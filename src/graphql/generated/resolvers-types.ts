@@ -460,6 +460,8 @@ export type Merge = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  addRingNote: RingNote;
+  assignRing: Ring;
   deleteSavedChart: Scalars['Boolean']['output'];
   detectRings: DetectionRun;
   importSavedChart: SavedChart;
@@ -470,10 +472,23 @@ export type Mutation = {
   saveChart: SavedChart;
   setRingStatus: Ring;
   shareChart: SavedChart;
+  triageRing: Ring;
   unmergeEntity: Array<Person>;
   unwatch: Scalars['Boolean']['output'];
   updateAlert: Alert;
   watch: Watch;
+};
+
+
+export type MutationAddRingNoteArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAssignRingArgs = {
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -529,6 +544,14 @@ export type MutationSetRingStatusArgs = {
 export type MutationShareChartArgs = {
   id: Scalars['ID']['input'];
   sharing: ChartSharingInput;
+};
+
+
+export type MutationTriageRingArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<RingTriageReason>;
+  status: RingStatus;
 };
 
 
@@ -770,10 +793,13 @@ export type QueryRingArgs = {
 
 export type QueryRingCandidatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeDismissed?: InputMaybe<Scalars['Boolean']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
   minSize?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<RingStatus>>;
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -815,6 +841,7 @@ export type RecordError = {
 
 export type Ring = {
   __typename?: 'Ring';
+  assignee: Maybe<Scalars['String']['output']>;
   continuesFrom: Maybe<Scalars['ID']['output']>;
   detectedAt: Scalars['DateTime']['output'];
   evidence: Array<RingEvidence>;
@@ -825,12 +852,17 @@ export type Ring = {
   keyPhones: Array<Phone>;
   linkChart: LinkChart;
   members: Array<RingMember>;
+  notes: Array<RingNote>;
   personCount: Scalars['Int']['output'];
   score: Scalars['Float']['output'];
   size: Scalars['Int']['output'];
   status: RingStatus;
+  statusAt: Maybe<Scalars['DateTime']['output']>;
+  statusBy: Maybe<Scalars['String']['output']>;
   statusNote: Maybe<Scalars['String']['output']>;
+  statusReason: Maybe<RingTriageReason>;
   summary: Scalars['String']['output'];
+  triage: Array<RingTriageEvent>;
 };
 
 
@@ -874,10 +906,39 @@ export type RingMember = {
   role: Maybe<Scalars['String']['output']>;
 };
 
+export type RingNote = {
+  __typename?: 'RingNote';
+  at: Scalars['DateTime']['output'];
+  author: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type RingStatus =
   | 'CONFIRMED'
   | 'DISMISSED'
   | 'OPEN';
+
+export type RingTriageEvent = {
+  __typename?: 'RingTriageEvent';
+  action: Scalars['String']['output'];
+  assignee: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  by: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  reason: Maybe<RingTriageReason>;
+  status: RingStatus;
+};
+
+export type RingTriageReason =
+  | 'CORROBORATED_BY_CASE'
+  | 'CORROBORATED_BY_INTELLIGENCE'
+  | 'DATA_ERROR'
+  | 'DUPLICATE_OF_ANOTHER_RING'
+  | 'FAMILY_OR_COMMUNITY'
+  | 'INSUFFICIENT_EVIDENCE'
+  | 'LEGITIMATE_ACTIVITY'
+  | 'VICTIM_IDENTIFIED';
 
 export type RiskFactor = {
   __typename?: 'RiskFactor';
@@ -1167,7 +1228,10 @@ export type ResolversTypes = {
   RingEdge: ResolverTypeWrapper<Omit<RingEdge, 'node'> & { node: ResolversTypes['Ring'] }>;
   RingEvidence: ResolverTypeWrapper<RingEvidence>;
   RingMember: ResolverTypeWrapper<Omit<RingMember, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  RingNote: ResolverTypeWrapper<RingNote>;
   RingStatus: RingStatus;
+  RingTriageEvent: ResolverTypeWrapper<RingTriageEvent>;
+  RingTriageReason: RingTriageReason;
   RiskFactor: ResolverTypeWrapper<RiskFactor>;
   SavedChart: ResolverTypeWrapper<SavedChartRecord>;
   SavedChartInput: SavedChartInput;
@@ -1256,6 +1320,8 @@ export type ResolversParentTypes = {
   RingEdge: Omit<RingEdge, 'node'> & { node: ResolversParentTypes['Ring'] };
   RingEvidence: RingEvidence;
   RingMember: Omit<RingMember, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  RingNote: RingNote;
+  RingTriageEvent: RingTriageEvent;
   RiskFactor: RiskFactor;
   SavedChart: SavedChartRecord;
   SavedChartInput: SavedChartInput;
@@ -1539,6 +1605,8 @@ export type MergeResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addRingNote?: Resolver<ResolversTypes['RingNote'], ParentType, ContextType, RequireFields<MutationAddRingNoteArgs, 'id' | 'text'>>;
+  assignRing?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationAssignRingArgs, 'id'>>;
   deleteSavedChart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSavedChartArgs, 'id'>>;
   detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
   importSavedChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationImportSavedChartArgs, 'content'>>;
@@ -1549,6 +1617,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   saveChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationSaveChartArgs, 'input'>>;
   setRingStatus?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationSetRingStatusArgs, 'id' | 'status'>>;
   shareChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationShareChartArgs, 'id' | 'sharing'>>;
+  triageRing?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationTriageRingArgs, 'id' | 'status'>>;
   unmergeEntity?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
   unwatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnwatchArgs, 'id'>>;
   updateAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationUpdateAlertArgs, 'id' | 'status'>>;
@@ -1639,7 +1708,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;
-  ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first' | 'includeDismissed'>>;
+  ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first' | 'includeDismissed' | 'unassigned'>>;
   savedChart?: Resolver<Maybe<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartArgs, 'id'>>;
   savedCharts?: Resolver<Array<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -1657,6 +1726,7 @@ export type RecordErrorResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type RingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ring'] = ResolversParentTypes['Ring']> = {
+  assignee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   continuesFrom?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['RingEvidence']>, ParentType, ContextType>;
@@ -1667,12 +1737,17 @@ export type RingResolvers<ContextType = GraphQLContext, ParentType extends Resol
   keyPhones?: Resolver<Array<ResolversTypes['Phone']>, ParentType, ContextType>;
   linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<RingLinkChartArgs, 'depth' | 'maxNodes'>>;
   members?: Resolver<Array<ResolversTypes['RingMember']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['RingNote']>, ParentType, ContextType>;
   personCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RingStatus'], ParentType, ContextType>;
+  statusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  statusBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statusNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['RingTriageReason']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triage?: Resolver<Array<ResolversTypes['RingTriageEvent']>, ParentType, ContextType>;
 };
 
 export type RingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingConnection'] = ResolversParentTypes['RingConnection']> = {
@@ -1697,6 +1772,23 @@ export type RingEvidenceResolvers<ContextType = GraphQLContext, ParentType exten
 export type RingMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingMember'] = ResolversParentTypes['RingMember']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RingNoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingNote'] = ResolversParentTypes['RingNote']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RingTriageEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RingTriageEvent'] = ResolversParentTypes['RingTriageEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  assignee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['RingTriageReason']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RingStatus'], ParentType, ContextType>;
 };
 
 export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RiskFactor'] = ResolversParentTypes['RiskFactor']> = {
@@ -1836,6 +1928,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RingEdge?: RingEdgeResolvers<ContextType>;
   RingEvidence?: RingEvidenceResolvers<ContextType>;
   RingMember?: RingMemberResolvers<ContextType>;
+  RingNote?: RingNoteResolvers<ContextType>;
+  RingTriageEvent?: RingTriageEventResolvers<ContextType>;
   RiskFactor?: RiskFactorResolvers<ContextType>;
   SavedChart?: SavedChartResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { RingRecord } from '../../rings/ring-records.ts';
+import type { RingNoteRecord, RingTriageEventRecord } from '../../rings/triage/ring-triage-service.ts';
 import { batchLoader } from '../batch-loader.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -25,6 +26,35 @@ function ringWithMembers(ctx: GraphQLContext, id: string): Promise<RingWithMembe
   return load(id);
 }
 
+const noteLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingNoteRecord[] | undefined>>();
+const historyLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingTriageEventRecord[] | undefined>>();
+
+/** A ring's notes, read once per request for every ring of a page. */
+function ringNotes(ctx: GraphQLContext, id: string): Promise<RingNoteRecord[] | undefined> {
+  let load = noteLoaders.get(ctx);
+  if (!load) {
+    load = batchLoader((ids: readonly string[]) => ctx.services.ringTriage.notes(ids));
+    noteLoaders.set(ctx, load);
+  }
+  return load(id);
+}
+
+function ringHistory(ctx: GraphQLContext, id: string): Promise<RingTriageEventRecord[] | undefined> {
+  let load = historyLoaders.get(ctx);
+  if (!load) {
+    load = batchLoader((ids: readonly string[]) => ctx.services.ringTriage.history(ids));
+    historyLoaders.set(ctx, load);
+  }
+  return load(id);
+}
+
+/** Free text written about a ring (notes, verdict notes) names its members at times: masked like its summary. */
+async function ringText(ctx: GraphQLContext, ringId: string, text: string): Promise<string>;
+async function ringText(ctx: GraphQLContext, ringId: string, text: string | null): Promise<string | null>;
+async function ringText(ctx: GraphQLContext, ringId: string, text: string | null): Promise<string | null> {
+  return text === null ? null : ctx.protection.text(text, await memberIds(ctx, ringId));
+}
+
 async function memberIds(ctx: GraphQLContext, ringId: string): Promise<string[]> {
   return ((await ringWithMembers(ctx, ringId))?.members ?? []).map((m) => m.entityId);
 }
@@ -34,10 +64,21 @@ const MAX_CHART_SEEDS = 100;
 
 export const ringResolvers: Resolvers = {
   Query: {
-    ringCandidates: async (_, { minScore, minSize, first, after, includeDismissed }, ctx) => {
+    ringCandidates: async (
+      _,
+      { minScore, minSize, first, after, includeDismissed, statuses, assignee, unassigned },
+      ctx,
+    ) => {
       const page = pageArgs(first, after);
       const { rings, total } = await ctx.services.rings.candidates(
-        { minScore: minScore ?? 0, minSize: minSize ?? 0, includeDismissed: includeDismissed ?? false },
+        {
+          minScore: minScore ?? 0,
+          minSize: minSize ?? 0,
+          includeDismissed: includeDismissed ?? false,
+          statuses: statuses ?? null,
+          assignee: assignee ?? null,
+          unassigned: unassigned ?? false,
+        },
         page,
       );
       return connection(rings, page.skip, total);
@@ -56,6 +97,24 @@ export const ringResolvers: Resolvers = {
       }),
     setRingStatus: (_, { id, status, note }, ctx) =>
       ctx.services.rings.setStatus(id, status, note ?? null, ctx.principal.sub),
+    // Triage: the ring's id goes into the operation's audit record, whatever the outcome.
+    triageRing: (_, { id, status, reason, note }, ctx) => {
+      ctx.touched.add(id);
+      return ctx.services.ringTriage.triage(
+        id,
+        { status, reason: reason ?? null, note: note ?? null },
+        ctx.principal.sub,
+      );
+    },
+    assignRing: (_, { id, assignee }, ctx) => {
+      ctx.touched.add(id);
+      return ctx.services.ringTriage.assign(id, assignee ?? null, ctx.principal.sub);
+    },
+    addRingNote: async (_, { id, text }, ctx) => {
+      ctx.touched.add(id);
+      const note = await ctx.services.ringTriage.addNote(id, text, ctx.principal.sub);
+      return { ...note, text: await ringText(ctx, id, note.text) };
+    },
   },
   Ring: {
     members: async (ring: RingRecord, _, ctx) => {
@@ -94,5 +153,20 @@ export const ringResolvers: Resolvers = {
       );
     },
     summary: async (ring, _, ctx) => ctx.protection.text(ring.summary, await memberIds(ctx, ring.id)),
+    statusNote: (ring, _, ctx) => ringText(ctx, ring.id, ring.statusNote),
+    notes: async (ring, _, ctx) =>
+      Promise.all(
+        ((await ringNotes(ctx, ring.id)) ?? []).map(async (n) => ({
+          ...n,
+          text: await ringText(ctx, ring.id, n.text),
+        })),
+      ),
+    triage: async (ring, _, ctx) =>
+      Promise.all(
+        ((await ringHistory(ctx, ring.id)) ?? []).map(async (e) => ({
+          ...e,
+          note: await ringText(ctx, ring.id, e.note),
+        })),
+      ),
   },
 };

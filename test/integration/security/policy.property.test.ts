@@ -28,6 +28,11 @@ const CONTRACT: Record<string, string[]> = {
   ingest: ['ingest', 'admin'],
   detectRings: ['analyst', 'admin'],
   setRingStatus: ['analyst', 'admin'],
+  // Ring triage (README, "The workspace"): analysts decide; supervisors hand rings out too; any
+  // reader adds notes.
+  triageRing: ['analyst', 'admin'],
+  assignRing: ['analyst', 'supervisor', 'admin'],
+  addRingNote: READ,
   // Entity resolution (not in the contract's header; README, "Entity resolution"): analysts may
   // read candidates; investigators, supervisors and admins merge and undo merges.
   duplicateCandidates: READ,
@@ -75,6 +80,10 @@ const OPERATIONS: Record<string, { query: string; variables?: () => Record<strin
   // A negative resolution is refused before a detection starts.
   detectRings: { query: 'mutation { detectRings(options: {resolution: -1}) { id } }' },
   setRingStatus: { query: 'mutation { setRingStatus(id: "ring_none", status: DISMISSED) { id } }' },
+  // A dismissal without a reason is refused before anything is written; unknown rings: NOT_FOUND.
+  triageRing: { query: 'mutation { triageRing(id: "ring_none", status: DISMISSED) { id } }' },
+  assignRing: { query: 'mutation { assignRing(id: "ring_none", assignee: "policy") { id } }' },
+  addRingNote: { query: 'mutation { addRingNote(id: "ring_none", text: "policy") { id } }' },
   // A minScore out of range is refused before any candidate is computed.
   duplicateCandidates: { query: '{ duplicateCandidates(minScore: 2) { totalCount } }' },
   // Unknown entities: NOT_FOUND, nothing written.

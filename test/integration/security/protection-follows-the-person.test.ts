@@ -246,6 +246,10 @@ describe('every operation, read whole as an uncleared investigator', () => {
     ],
     detectRings: () => [{ args: {}, variables: {} }],
     setRingStatus: () => [], // filled in below, as for ring
+    // Refused to investigators; filled in below all the same, so a change of roles is read too.
+    triageRing: () => [],
+    assignRing: () => [],
+    addRingNote: () => [], // filled in below: a note on a ring, answered masked
     mergeEntities: (h) => [
       {
         args: { keep: 'ID!', merge: 'ID!', reason: 'String!' },
@@ -324,6 +328,16 @@ describe('every operation, read whole as an uncleared investigator', () => {
       ringIds
         .slice(0, 1)
         .map((id) => ({ args: { id: 'ID!', status: 'RingStatus!' }, variables: { id, status: 'OPEN' } }));
+    mutations['triageRing'] = () =>
+      ringIds
+        .slice(0, 1)
+        .map((id) => ({ args: { id: 'ID!', status: 'RingStatus!' }, variables: { id, status: 'OPEN' } }));
+    mutations['assignRing'] = () =>
+      ringIds.slice(0, 1).map((id) => ({ args: { id: 'ID!', assignee: 'String' }, variables: { id, assignee: 'x' } }));
+    mutations['addRingNote'] = () =>
+      ringIds
+        .slice(0, 1)
+        .map((id) => ({ args: { id: 'ID!', text: 'String!' }, variables: { id, text: 'seen at the border' } }));
 
     // A colleague with clearance saves a chart of her records, her name in its name and note, and shares it.
     const saved = await graphql<{ saveChart: { id: string } }>(

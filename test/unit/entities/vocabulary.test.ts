@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as vocabulary from '../../../src/entities/vocabulary.ts';
+import { RING_TRIAGE_REASONS } from '../../../src/rings/triage/triage-vocabulary.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
 
@@ -14,6 +15,7 @@ const enums: [string, readonly string[]][] = [
   ['CaseStatus', vocabulary.CASE_STATUSES],
   ['CaseRole', vocabulary.CASE_ROLES],
   ['LinkType', vocabulary.LINK_TYPES],
+  ['RingTriageReason', RING_TRIAGE_REASONS],
 ];
 
 describe('the vocabulary', () => {

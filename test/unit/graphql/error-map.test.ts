@@ -9,6 +9,7 @@ import { InvalidResolutionOptionsError } from '../../../src/resolution/core/inde
 import { InvalidMergeError, ResolutionNotFoundError } from '../../../src/resolution/errors.ts';
 import { InvalidDetectionOptionsError, InvalidProjectionError } from '../../../src/rings/core/index.ts';
 import { DetectionInProgressError, RingNotFoundError } from '../../../src/rings/ring-detection-service.ts';
+import { InvalidTriageError } from '../../../src/rings/triage/triage-errors.ts';
 import { InvalidSearchError } from '../../../src/search/search-entities.ts';
 import { inProcessYoga, type StubServices } from './in-process-yoga.ts';
 
@@ -103,6 +104,24 @@ const cases: CodeCase[] = [
     name: 'the status of an unknown ring',
     query: 'mutation { setRingStatus(id: "ring_9", status: CONFIRMED) { __typename } }',
     services: { rings: { setStatus: fails(new RingNotFoundError('no ring with id ring_9')) } },
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'a verdict on an unknown ring',
+    query: 'mutation { triageRing(id: "ring_9", status: DISMISSED, reason: DATA_ERROR) { __typename } }',
+    services: { ringTriage: { triage: fails(new RingNotFoundError('no ring with id ring_9')) } },
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'a dismissal without a reason',
+    query: 'mutation { triageRing(id: "ring_9", status: DISMISSED) { __typename } }',
+    services: { ringTriage: { triage: fails(new InvalidTriageError('dismissed needs a reason')) } },
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a note on an unknown ring',
+    query: 'mutation { addRingNote(id: "ring_9", text: "seen") { id } }',
+    services: { ringTriage: { addNote: fails(new RingNotFoundError('no ring with id ring_9')) } },
     code: 'NOT_FOUND',
   },
   {

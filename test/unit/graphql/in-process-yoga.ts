@@ -55,6 +55,7 @@ export function inProcessYoga(options: InProcessOptions = {}) {
     ingest: stubOf('ingest', given.ingest),
     linkCharts: stubOf('linkCharts', given.linkCharts),
     rings: stubOf('rings', given.rings),
+    ringTriage: stubOf('ringTriage', given.ringTriage),
     resolution: stubOf('resolution', given.resolution),
     changes: stubOf('changes', given.changes),
     changeSignal: stubOf('changeSignal', given.changeSignal),

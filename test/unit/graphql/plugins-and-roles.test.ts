@@ -71,6 +71,10 @@ const CONTRACT_ROLES: Record<string, string> = {
   'Mutation.ingest': 'ingest admin',
   'Mutation.detectRings': 'analyst admin',
   'Mutation.setRingStatus': 'analyst admin',
+  // Ring triage (README, "The workspace"): analysts decide; supervisors hand rings out too; any reader notes.
+  'Mutation.triageRing': 'analyst admin',
+  'Mutation.assignRing': 'analyst supervisor admin',
+  'Mutation.addRingNote': READERS,
   'Mutation.exportLinkChart': READERS,
   'Mutation.mergeEntities': 'investigator supervisor admin',
   'Mutation.unmergeEntity': 'investigator supervisor admin',
