@@ -63,6 +63,8 @@ beforeAll(async () => {
   const uncleared = await headers('e2e-probe', []);
   for (const { node } of candidates.data!.ringCandidates.edges) {
     const memberIds = node.members.map((m) => m.entity.id);
+    // A chart grows from at most 100 seeds.
+    if (memberIds.length > 100) continue;
     const timeline = await graphql<{ timeline: { events: Event[] } }>(
       service.url,
       'query($ids: [ID!]!) { timeline(ids: $ids) { events { id kind at entityIds checkpointId returned } } }',
@@ -109,9 +111,7 @@ beforeAll(async () => {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.goto(`${service.url}/`);
-  await expect.poll(() => page.evaluate(() => typeof window.explorer), POLL).toBe('object');
-  await signIn('e2e-owner', ['minors', 'victims']);
-}, 600_000);
+}, 900_000);
 
 afterAll(async () => {
   await context?.close();
@@ -122,10 +122,15 @@ afterAll(async () => {
 
 async function openRing(): Promise<void> {
   await page.evaluate(({ ids, id }) => window.explorer.openGroup(ids, `Ring ${id}`), {
-    ids: ring.memberIds,
+    ids: ring.memberIds.slice(0, 100),
     id: ring.id,
   });
-  await expect.poll(() => page.locator('#chart-status').textContent(), POLL).toContain(`Ring ${ring.id}`);
+  await expect
+    .poll(async () => {
+      const error = (await page.locator('#error').isVisible()) ? await page.locator('#error').textContent() : '';
+      return error || (await page.locator('#chart-status').textContent());
+    }, POLL)
+    .toContain(`Ring ${ring.id}`);
   await expect
     .poll(async () => Number(await page.locator('#timeline-status').getAttribute('data-event-count')), POLL)
     .toBeGreaterThan(0);
@@ -133,6 +138,8 @@ async function openRing(): Promise<void> {
 
 describe('the workspace views', () => {
   it('has the Timeline, Map and Saved charts panels as named landmarks', async () => {
+    await expect.poll(() => page.evaluate(() => typeof window.explorer), POLL).toBe('object');
+    await signIn('e2e-owner', ['minors', 'victims']);
     for (const name of ['Timeline', 'Map', 'Saved charts']) {
       await expect.poll(() => page.getByRole('region', { name, exact: true }).count(), POLL).toBe(1);
     }

@@ -58,7 +58,7 @@ afterAll(async () => {
 function input() {
   return {
     name: `${net.girlName}: the recruiter`,
-    note: `${net.girlName} left at Mong Cai on 1 July; check her calls with the recruiter.`,
+    note: `${net.girlName} (born ${net.girlBorn}, document C0123456) left at Mong Cai on 1 July; check her calls with the recruiter.`,
     seeds: [net.ids.girl],
     entities: [
       { id: net.ids.girl, x: 10, y: 20 },

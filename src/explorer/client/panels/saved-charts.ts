@@ -1,6 +1,6 @@
 import type { Session } from '../api.ts';
 import { button, formatTime, make } from '../dom.ts';
-import type { Workspace, WorkspacePanel } from '../layout.ts';
+import type { WorkspacePanel } from '../layout.ts';
 import {
   deleteSavedChart,
   exportSavedChart,
