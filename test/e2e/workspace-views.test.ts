@@ -148,11 +148,11 @@ describe('the workspace views', () => {
   it('brushes the timeline and the chart shrinks to the period', async () => {
     await openRing();
     const before = await nodeCount();
-    // The period: the day of the ring's first exit.
+    // The period: a month around the ring's first exit (a drag of a few pixels is no selection).
     const exits = ring.events.filter((e) => e.kind === 'CROSSING_EXIT');
     const day = exits[0]!.at.slice(0, 10);
-    const from = Date.parse(`${day}T00:00:00Z`);
-    const to = Date.parse(`${day}T23:59:59Z`);
+    const from = Date.parse(`${day}T00:00:00Z`) - 15 * 86_400_000;
+    const to = Date.parse(`${day}T23:59:59Z`) + 15 * 86_400_000;
     const histogram = page.locator('#timeline-histogram');
     const box = (await histogram.boundingBox())!;
     const start = Number(await histogram.getAttribute('data-start'));

@@ -26,6 +26,12 @@ const SIZE_BY_KIND: Record<string, number> = {
   CHECKPOINT: 10,
 };
 
+const MAX_LABEL = 24;
+
+function shorten(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
 export interface ChartViewEvents {
   select(id: string): void;
   expand(id: string): void;
@@ -59,7 +65,8 @@ export class ChartView {
       this.graph.addNode(node.id, {
         x: node.x ?? 0,
         y: node.y ?? 0,
-        label: collapsed ? `${node.label} (+${node.collapsedCount})` : node.label,
+        // Long labels (a case's title) are cut in the picture, whole in the lists beside it.
+        label: shorten(collapsed ? `${node.label} (+${node.collapsedCount})` : node.label),
         size: collapsed ? 10 : (SIZE_BY_KIND[node.kind] ?? 7),
         color: collapsed ? COLLAPSED : ringColour(node.ringId),
         type: 'pictogram',
@@ -85,7 +92,7 @@ export class ChartView {
           // carry one: at the default zoom labels do not run into each other; zooming in
           // shows the rest.
           labelGridCellSize: 160,
-          labelDensity: 0.6,
+          labelDensity: 0.5,
           labelRenderedSizeThreshold: 7,
           labelSize: 12,
           labelFont: 'system-ui, sans-serif',

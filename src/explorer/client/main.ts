@@ -2,17 +2,21 @@ import { ApiError, loadSession, saveSession, type Session } from './api.ts';
 import { ChartController } from './chart-controller.ts';
 import { element, make } from './dom.ts';
 import { KIND_NAMES, kindIcon } from './entity-kinds.ts';
-import { emptySlot, mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
+import { mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
+import { alertInboxPanel } from './panels/alert-inbox.ts';
 import { chartToolsPanel } from './panels/chart-tools.ts';
 import { mapPanel } from './panels/map.ts';
 import { savedChartsPanel } from './panels/saved-charts.ts';
+import { ringDetailsPanel } from './panels/ring-details.ts';
+import { ringQueuePanel } from './panels/ring-queue.ts';
 import { searchPanel } from './panels/search.ts';
 import { timelinePanel } from './panels/timeline.ts';
 
 // --- the panels: one import and one registration each, in the order they stand in their slot ---
 registerPanel(searchPanel);
-registerPanel(emptySlot('ring-queue', 'Ring queue', 'left'));
-registerPanel(emptySlot('alerts', 'Alerts', 'left'));
+registerPanel(ringQueuePanel);
+registerPanel(alertInboxPanel);
+registerPanel(ringDetailsPanel);
 registerPanel(chartToolsPanel);
 registerPanel(savedChartsPanel);
 registerPanel(timelinePanel);
