@@ -238,6 +238,7 @@ describe('the workspace views', () => {
     await saved.getByLabel('Name').fill(`Ring ${ring.id}`);
     await saved.getByLabel('Note').fill(`${ring.protectedName} crossed with the others; ask the border guard.`);
     await saved.getByRole('button', { name: 'Save chart' }).click();
+    await expect.poll(() => page.locator('#saved-status').textContent(), POLL).toContain('Saved');
     const item = page.locator('#saved-list li[data-chart-id]').filter({ hasText: `Ring ${ring.id}` });
     await item.first().waitFor();
     const chartId = (await item.first().getAttribute('data-chart-id'))!;

@@ -18,20 +18,18 @@ const COUNTRIES: Record<string, string> = {
   '104': 'Myanmar',
 };
 const VIETNAM = '704';
-/** What the map shows: Vietnam whole, with its land borders and a margin of the neighbours. */
+/**
+ * What the map shows: Vietnam whole, with its land borders and a margin of the neighbours. Two
+ * corners as points: a polygon's winding decides on the sphere which side is inside.
+ */
 const EXTENT: Feature = {
   type: 'Feature',
   properties: {},
   geometry: {
-    type: 'Polygon',
+    type: 'MultiPoint',
     coordinates: [
-      [
-        [101.6, 8.2],
-        [110.2, 8.2],
-        [110.2, 23.6],
-        [101.6, 23.6],
-        [101.6, 8.2],
-      ],
+      [101.6, 8.2],
+      [110.2, 23.6],
     ],
   },
 };

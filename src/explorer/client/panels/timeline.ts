@@ -117,7 +117,12 @@ function span(events: readonly TimelineEvent[]): [Date, Date] {
 }
 
 function drawHistogram(figure: SVGSVGElement, snapshot: TimelineSnapshot, workspace: Workspace): void {
-  const width = Math.max(200, figure.parentElement?.clientWidth ?? 400);
+  // The body's content box: were the figure as wide as the body with its padding, the panel
+  // would grow by that much at every redraw.
+  const parent = figure.parentElement;
+  const style = parent ? getComputedStyle(parent) : null;
+  const inner = parent ? parent.clientWidth - parseFloat(style!.paddingLeft) - parseFloat(style!.paddingRight) : 400;
+  const width = Math.max(200, Math.floor(inner));
   figure.setAttribute('width', String(width));
   figure.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
   figure.replaceChildren();
