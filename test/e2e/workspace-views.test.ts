@@ -235,16 +235,18 @@ describe('the workspace views', () => {
   it('saves the chart and another user with less clearance reopens it with the protected person masked', async () => {
     await openRing();
     const saved = page.getByRole('region', { name: 'Saved charts', exact: true });
-    await saved.getByLabel('Name').fill(`Ring ${ring.id}`);
+    // A name of this run's own: the database may hold charts of earlier runs.
+    const name = `Ring ${ring.id} ${Date.now()}`;
+    await saved.getByLabel('Name').fill(name);
     await saved.getByLabel('Note').fill(`${ring.protectedName} crossed with the others; ask the border guard.`);
     await saved.getByRole('button', { name: 'Save chart' }).click();
     await expect.poll(() => page.locator('#saved-status').textContent(), POLL).toContain('Saved');
-    const item = page.locator('#saved-list li[data-chart-id]').filter({ hasText: `Ring ${ring.id}` });
+    const item = page.locator('#saved-list li[data-chart-id]').filter({ hasText: name });
     await item.first().waitFor();
     const chartId = (await item.first().getAttribute('data-chart-id'))!;
     await item
       .first()
-      .getByRole('button', { name: `Share Ring ${ring.id}` })
+      .getByRole('button', { name: `Share ${name}` })
       .click();
     await item.first().getByLabel('Share with users (comma-separated)').fill('e2e-colleague');
     await item.first().getByRole('button', { name: 'Save sharing' }).click();
@@ -255,7 +257,7 @@ describe('the workspace views', () => {
     await signIn('e2e-colleague', [], 'border-guard');
     const shared = page.locator(`#saved-list li[data-chart-id="${chartId}"]`);
     await shared.waitFor();
-    await shared.getByRole('button', { name: `Open Ring ${ring.id}` }).click();
+    await shared.getByRole('button', { name: `Open ${name}` }).click();
     await expect.poll(() => page.locator('#chart-status').textContent(), POLL).toContain('Saved chart');
     expect(await nodeCount()).toBe(positions);
     await expect.poll(() => page.locator('#saved-opened').textContent(), POLL).toContain('Protected person');
