@@ -1,4 +1,7 @@
-// npm run bench [-- --quick] [-- --only ingest,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,ingest-statements,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+//   [-- --bolt-port N] (ingest-statements: its own Neo4j's Bolt port, 0 a free one; with NEO4J_URI set it
+//   measures on that server instead)
+//   [-- --preset test --people N]  (the read workloads on a smaller city than the bench preset)
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
 // Full mode uses the scenario generator's bench preset (1M people) for the read workloads; --city reuses
@@ -7,13 +10,21 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureDetection } from './measure/detection.ts';
+import { measureIngestStatements } from './measure/ingest-statements.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
 import type { JvmCpu } from './measure/jvm-cpu.ts';
 import { measureLouvainAlone } from './measure/louvain-alone.ts';
 import { loadCity, measureConcurrent, openLoadedCity, post, type LoadedCity } from './measure/read-workload.ts';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, city: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    city: { type: 'string' },
+    preset: { type: 'string' },
+    people: { type: 'string' },
+    'bolt-port': { type: 'string', default: '0' },
+  },
 });
 const quick = values.quick;
 const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -53,6 +64,24 @@ if (wanted('ingest')) {
   ]);
 }
 
+// Not in the default run: a comparison of statement shapes for decision 0022, not a figure of the service.
+if (values.only?.split(',').includes('ingest-statements')) {
+  log('ingest-statements: the near-copy ingest statements beside one statement with a dynamic label or type...');
+  const server = process.env['NEO4J_URI']
+    ? { uri: process.env['NEO4J_URI'], password: process.env['NEO4J_PASSWORD'] ?? '' }
+    : undefined;
+  for (const figures of await measureIngestStatements({
+    boltPort: Number(values['bolt-port']),
+    ...(server ? { server } : {}),
+  })) {
+    emit('ingest-statements', { ...figures });
+    rows.push([
+      `ingest statement: ${figures.statement} (${fmt(figures.rows)} rows: db hits; ms)`,
+      figures.error ? `refused: ${figures.error}` : `${fmt(figures.dbHits)}; ${fmt(figures.milliseconds, 1)}`,
+    ]);
+  }
+}
+
 if (wanted('louvain')) {
   log('louvain: graphology Louvain alone on 50k nodes / 994k edges...');
   const r = measureLouvainAlone();
@@ -64,7 +93,8 @@ if (wanted('louvain')) {
 }
 
 if (wanted('detection') || wanted('linkchart') || wanted('search')) {
-  const scenario = quick ? { preset: 'test' as const, seed: 1 } : { preset: 'bench' as const, seed: 1 };
+  const preset = (values.preset ?? (quick ? 'test' : 'bench')) as 'test' | 'bench';
+  const scenario = { preset, seed: 1, ...(values.people ? { people: Number(values.people) } : {}) };
   let city: LoadedCity;
   if (values.city) {
     log(`city: the ${scenario.preset} preset loaded under ${values.city}...`);
@@ -80,20 +110,38 @@ if (wanted('detection') || wanted('linkchart') || wanted('search')) {
   }
   try {
     if (wanted('detection')) {
-      log('detection: one run while /health is polled...');
-      const r = await measureDetection(city);
+      log('detection: a first run and a repeat run after a 1 % change, while /health is polled...');
+      const r = await measureDetection(city, log);
       emit('detection', { ...r });
-      rows.push(
-        ['detection: end to end (s)', fmt(r.totalMs / 1000, 1)],
-        ...Object.entries(r.stagesMs)
+      const run = (name: string, f: typeof r.first): [string, string][] => [
+        [`detection ${name}: end to end (s)`, fmt(f.totalMs / 1000, 1)],
+        [
+          `detection ${name}: projection read`,
+          f.read.mode === 'full'
+            ? `full (${f.read.reason})`
+            : `incremental: ${fmt(f.read.changes)} feed records, ${fmt(f.read.touchedEntities)} entities read again`,
+        ],
+        ...Object.entries(f.stagesMs)
           .filter(([stage]) => stage !== 'total')
-          .map(([stage, ms]): [string, string] => [`detection: ${stage} (s)`, fmt(ms / 1000, 2)]),
-        ['detection: end to end / Louvain stage', fmt(r.endToEndOverLouvain, 1)],
-        ['detection: nodes Louvain ran on / projection nodes', `${fmt(r.graphNodes)} / ${fmt(r.projectionNodes)}`],
-        ['detection: weighted edges Louvain ran on', fmt(r.graphEdges)],
-        ['detection: Louvain edges/s in the pipeline', fmt(r.louvainEdgesPerSecond)],
+          .map(([stage, ms]): [string, string] => [`detection ${name}: ${stage} (s)`, fmt(ms / 1000, 2)]),
+        [`detection ${name}: /health p99 / max during it (ms)`, `${fmt(f.healthP99Ms, 1)} / ${fmt(f.healthMaxMs, 1)}`],
+        [`detection ${name}: /health failures`, fmt(f.healthFailures)],
+      ];
+      rows.push(
+        ...run('first run', r.first),
+        ['detection: records changed between the runs (1 %)', fmt(r.changedRecords)],
+        ...run('repeat run', r.repeat),
+        [
+          'detection: nodes Louvain ran on / projection nodes',
+          `${fmt(r.repeat.graphNodes)} / ${fmt(r.repeat.projectionNodes)}`,
+        ],
+        ['detection: weighted edges Louvain ran on', fmt(r.repeat.graphEdges)],
+        ['detection: graphology Louvain alone on that graph (s)', fmt(r.graphologyAlone.durationMs / 1000, 2)],
+        [`detection: igraph ${r.igraph.version} community_multilevel on it (s)`, fmt(r.igraph.durationMs / 1000, 2)],
+        ['detection: first run end to end / Louvain alone', fmt(r.firstOverLouvainAlone, 1)],
+        ['detection: repeat run end to end / Louvain alone', fmt(r.repeatOverLouvainAlone, 1)],
+        ['detection: Louvain alone / igraph multilevel', fmt(r.louvainOverIgraph, 1)],
         ['detection: peak RSS of the service process (MiB)', fmt(r.peakRssMiB)],
-        ['detection: /health p99 / max during it (ms)', `${fmt(r.healthP99Ms, 1)} / ${fmt(r.healthMaxMs, 1)}`],
       );
     }
     const [{ ids }] = (await city.service.services.db.runText<{ ids: string[] }>(
@@ -103,24 +151,41 @@ if (wanted('detection') || wanted('linkchart') || wanted('search')) {
     const pick = () => ids[Math.floor(random() * ids.length)]!;
     if (wanted('linkchart')) {
       const total = quick ? 600 : 3_000;
-      log(`linkchart: ${total} depth-2 charts, maxNodes 300, 32 concurrent clients...`);
-      const query = 'query($s: [ID!]!) { linkChart(seeds: $s, depth: 2, maxNodes: 300) { nodes { id } truncated } }';
+      const chart = 'query($s: [ID!]!) { linkChart(seeds: $s, depth: 2, maxNodes: 300) { nodes { id } truncated } }';
+      const entity = 'query($id: ID!) { node(id: $id) { id } }';
+      // 32 clients, each with a token of its own, as 32 investigators would be.
+      const tokens = await Promise.all(Array.from({ length: 32 }, (_, i) => city.tokenFor(`bench-client-${i}`)));
+      const asClient = (client: number) => tokens[client % tokens.length]!;
+      log(`linkchart: depth 2, maxNodes 300: warm-up, then one client, then 32 clients (${total} charts each)...`);
       // Untimed first: the JVM compiles the chart queries' plans and code paths on their first runs.
-      await measureConcurrent(32, quick ? 200 : 1_000, () => post(city, query, { s: [pick()] }));
-      const r = await measureConcurrent(32, total, () => post(city, query, { s: [pick()] }));
+      await measureConcurrent(32, quick ? 200 : 1_000, (_, c) => post(city, chart, { s: [pick()] }, asClient(c)));
+      const one = await measureConcurrent(1, quick ? 200 : 1_000, () =>
+        post(city, chart, { s: [pick()] }, asClient(0)),
+      );
+      emit('linkchart-one-client', { ...one });
+      const r = await measureConcurrent(32, total, (_, c) => post(city, chart, { s: [pick()] }, asClient(c)));
       emit('linkchart', { ...r });
-      // The same clients, token and HTTP path with a query that reads nothing: what the service
-      // itself costs a request on this machine, beside which the chart's figures can be judged.
-      const floor = await measureConcurrent(32, total, () => post(city, '{ __typename }'));
-      emit('linkchart-floor', { ...floor });
+      // The cheapest audited read, with the same clients and tokens: what a request that reads
+      // one entity costs here, beside which the chart's throughput is judged.
+      await measureConcurrent(32, 200, (_, c) => post(city, entity, { id: pick() }, asClient(c)));
+      const floor = await measureConcurrent(32, total, (_, c) => post(city, entity, { id: pick() }, asClient(c)));
+      emit('linkchart-entity-read', { ...floor });
       rows.push(
-        ['link chart depth 2: p50 / p95 / p99 (ms)', `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} / ${fmt(r.p99, 1)}`],
-        ['link chart depth 2: requests/s, errors', `${fmt(r.requestsPerSecond)}, ${r.errors}`],
         [
-          'no-database request { __typename }: p50 / p95 / p99 (ms)',
+          'link chart depth 2, one client: p50 / p95 / p99 (ms)',
+          `${fmt(one.p50, 1)} / ${fmt(one.p95, 1)} / ${fmt(one.p99, 1)}`,
+        ],
+        [
+          'link chart depth 2, 32 clients: p50 / p95 / p99 (ms)',
+          `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} / ${fmt(r.p99, 1)}`,
+        ],
+        ['link chart depth 2, 32 clients: requests/s, errors', `${fmt(r.requestsPerSecond)}, ${r.errors}`],
+        [
+          'one entity by id, 32 clients: p50 / p95 / p99 (ms)',
           `${fmt(floor.p50, 1)} / ${fmt(floor.p95, 1)} / ${fmt(floor.p99, 1)}`,
         ],
-        ['no-database request { __typename }: requests/s', fmt(floor.requestsPerSecond)],
+        ['one entity by id, 32 clients: requests/s, errors', `${fmt(floor.requestsPerSecond)}, ${floor.errors}`],
+        ['link chart / one entity read throughput, 32 clients', fmt(r.requestsPerSecond / floor.requestsPerSecond, 2)],
       );
     }
     if (wanted('search')) {

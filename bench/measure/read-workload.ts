@@ -17,6 +17,8 @@ const SECRET = 'ringwatch-bench-secret-0123456789-abcdefghijklmnop';
 export interface LoadedCity {
   service: RunningService;
   token: string;
+  /** A token of its own for one of several clients (an admin with both clearances, as `token`). */
+  tokenFor(sub: string): Promise<string>;
   records: number;
   loadSeconds: number;
   referenceDate: string;
@@ -63,7 +65,14 @@ async function openCity(
   referenceDate: string,
   removeStore: () => void,
 ): Promise<Omit<LoadedCity, 'records' | 'loadSeconds'>> {
-  const neo4j = new LocalNeo4j({ dataDir: storeDir, password: PASSWORD, heap: '4g', pageCache: '4g' });
+  // A long start bound: on a loaded machine a 4 GB heap and page cache take minutes to come up.
+  const neo4j = new LocalNeo4j({
+    dataDir: storeDir,
+    password: PASSWORD,
+    heap: '4g',
+    pageCache: '4g',
+    startTimeoutMs: 900_000,
+  });
   const { boltUri } = await neo4j.start();
   try {
     const config = loadConfig({
@@ -83,9 +92,12 @@ async function openCity(
       agency: 'bench',
       clearance: ['minors', 'victims'],
     });
+    const tokenFor = (sub: string) =>
+      signToken(SECRET, { sub, roles: ['admin'], agency: 'bench', clearance: ['minors', 'victims'] });
     return {
       service,
       token,
+      tokenFor,
       referenceDate,
       close: async () => {
         await service.close();
@@ -100,10 +112,15 @@ async function openCity(
   }
 }
 
-export async function post(city: LoadedCity, query: string, variables: Record<string, unknown> = {}) {
+export async function post(
+  city: LoadedCity,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string = city.token,
+) {
   const response = await fetch(`${city.service.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${city.token}`, 'x-purpose': 'benchmark' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'benchmark' },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { errors?: { message: string }[]; data?: Record<string, unknown> };
@@ -125,19 +142,19 @@ export interface LatencyFigures {
 export async function measureConcurrent(
   clients: number,
   total: number,
-  request: (i: number) => Promise<unknown>,
+  request: (i: number, client: number) => Promise<unknown>,
 ): Promise<LatencyFigures> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
       while (next < total) {
         const i = next++;
         const t0 = performance.now();
         try {
-          await request(i);
+          await request(i, client);
         } catch {
           errors += 1;
         }

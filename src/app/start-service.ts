@@ -37,7 +37,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
   const services = createServices(db, {
     sourceAgencies: config.sourceAgencies,
-    rings: { leaseMs: config.detectionLeaseMs, log: (level, message) => logger[level](message) },
+    rings: {
+      leaseMs: config.detectionLeaseMs,
+      fullReadShare: config.detectionFullReadShare,
+      log: (level, message) => logger[level](message),
+    },
   });
   const earlyWarning = await startEarlyWarning(services, config.alerts, pseudonymKey(jwtSecret), logger);
   // The first ForceAtlas2 chart should not wait for its thread to load (src/linkchart/layout-thread/).
@@ -96,6 +100,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         });
         server.closeIdleConnections();
       });
+      await services.rings.close();
       await db.close();
       await localNeo4j?.stop();
     })());

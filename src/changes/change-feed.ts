@@ -1,5 +1,14 @@
 import type { Database, Transaction } from '../db/database.ts';
-import { toChangeEvent, type ChangeEvent } from './change-event.ts';
+import { toChangeEvent, type ChangeEvent, type ChangeKind } from './change-event.ts';
+
+/** A feed record without its payload: which write it was and the entities it touched. */
+export interface TouchedEntities {
+  seq: number;
+  kind: ChangeKind;
+  batchId: string;
+  at: string;
+  entityIds: string[];
+}
 
 /** How many records one consumer step takes at most. */
 const DEFAULT_STEP = 200;
@@ -17,6 +26,21 @@ export class ChangeFeed {
   async read(after: number, limit = DEFAULT_STEP): Promise<ChangeEvent[]> {
     const rows = await this.db.read<{ change: Record<string, unknown> }>('changes/read-changes', { after, limit });
     return rows.map((row) => toChangeEvent(row.change));
+  }
+
+  /**
+   * The records in (after, upTo], oldest first, with only what says which entities each write
+   * touched: for a reader that re-reads those entities itself and has no use for the payloads.
+   */
+  async touched(after: number, upTo: number, limit = DEFAULT_STEP): Promise<TouchedEntities[]> {
+    const rows = await this.db.read<TouchedEntities>('changes/read-touched', { after, upTo, limit });
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      kind: row.kind,
+      batchId: String(row.batchId),
+      at: String(row.at),
+      entityIds: row.entityIds ?? [],
+    }));
   }
 
   /** The seq of the latest committed record (0 before the first). */

@@ -144,6 +144,11 @@ const environmentSchema = z.object({
     .min(3, 'must be at least 3')
     .max(3600, 'must be at most 3600')
     .default(30),
+  DETECTION_FULL_READ_SHARE: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .default(0.2),
   SOURCE_AGENCIES: sourceAgencies.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -225,6 +230,8 @@ export interface Config {
   rateLimit: { perSecond: number; burst: number };
   /** The lease of the database lock a ring detection holds: how long a dead instance blocks detection at most. */
   detectionLeaseMs: number;
+  /** Above this share of the kept evidence graph changed since the last run, detection reads it in full. */
+  detectionFullReadShare: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   production: boolean;
   alerts: AlertOptions;
@@ -285,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourceAgencies: e.SOURCE_AGENCIES ?? new Map(),
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     detectionLeaseMs: e.DETECTION_LEASE_SECONDS * 1000,
+    detectionFullReadShare: e.DETECTION_FULL_READ_SHARE,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     alerts: {

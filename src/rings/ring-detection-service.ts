@@ -4,8 +4,15 @@ import { LeaseLock } from '../db/lease-lock.ts';
 import { ErrorCode } from '../shared/capability-error.ts';
 import { resolveDetectionOptions } from './core/index.ts';
 import { RingDetectionError } from './core/errors.ts';
-import { detectInThread } from './detection-thread/detection-thread.ts';
-import { coreOptions, type DetectRingsRequest, type DetectionProgress } from './detection-thread/run-detection.ts';
+import { DetectionThread } from './detection-thread/detection-thread.ts';
+import {
+  coreOptions,
+  describeRead,
+  type DetectRingsRequest,
+  type DetectionProgress,
+} from './detection-thread/run-detection.ts';
+import { defaultKeeperOptions } from './projection/evidence-graph-keeper.ts';
+import type { ProjectionRead } from './projection/evidence-graph-keeper.ts';
 import {
   toRingRecord,
   type DetectionRunRecord,
@@ -40,7 +47,12 @@ export interface RingDetectionServiceOptions {
   leaseMs?: number;
   /** Who runs the detection, as the lock shows it; this process unless given. */
   instanceId?: string;
-  log?: (level: 'warn' | 'error', message: string) => void;
+  /**
+   * Above this share of the kept evidence graph touched since the last run, a run reads the
+   * graph in full (DETECTION_FULL_READ_SHARE).
+   */
+  fullReadShare?: number;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
 export interface RingFilter {
@@ -67,6 +79,8 @@ export interface RingFilter {
 export class RingDetectionService {
   private running: Promise<DetectionRunRecord> | undefined;
   private readonly lock: LeaseLock;
+  /** Kept from run to run with the evidence graph it holds (docs/decisions/0018). */
+  private readonly thread: DetectionThread;
   private readonly log: NonNullable<RingDetectionServiceOptions['log']>;
 
   constructor(
@@ -82,6 +96,20 @@ export class RingDetectionService {
       onRenewalError: (error) =>
         this.log('warn', `ring detection could not renew its database lock: ${(error as Error).message}`),
     });
+    this.thread = new DetectionThread(db.connection, {
+      ...defaultKeeperOptions,
+      ...(options.fullReadShare === undefined ? {} : { fullReadShare: options.fullReadShare }),
+    });
+  }
+
+  /**
+   * Stops the detection thread and drops the evidence graph it keeps; a later run starts afresh.
+   * A run in progress fails (DetectionWorkerError) rather than hold up a shutdown for minutes;
+   * its lease runs out if it cannot be released.
+   */
+  async close(): Promise<void> {
+    await this.thread.close();
+    await this.running?.catch(() => undefined);
   }
 
   /**
@@ -126,7 +154,9 @@ export class RingDetectionService {
     request: DetectRingsRequest,
     onProgress: (progress: DetectionProgress) => void,
   ): Promise<DetectionRunRecord> {
-    const run = await detectInThread({ connection: this.db.connection, request, onProgress });
+    const run = await this.thread.detect(request, onProgress);
+    const read = (JSON.parse(String(run['graphStats'] ?? '{}')) as { read?: ProjectionRead }).read;
+    if (read) this.log('info', `ring detection ${String(run['id'])}: ${describeRead(read)}`);
     return toRunRecord(run);
   }
 

@@ -20,7 +20,8 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const { db, close } = await openDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));
 try {
-  const run = await new RingDetectionService(db).detect(
+  const rings = new RingDetectionService(db);
+  const run = await rings.detect(
     {
       resolution: number(values.resolution),
       seed: number(values.seed),
@@ -29,6 +30,7 @@ try {
     },
     ({ stage, detail }) => process.stderr.write(`[${elapsed()}] ${stage}${detail ? `: ${detail}` : ''}\n`),
   );
+  await rings.close();
   const timings = JSON.parse(run.timings ?? '{}') as Record<string, number>;
   process.stdout.write(
     [

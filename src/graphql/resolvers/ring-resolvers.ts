@@ -134,8 +134,8 @@ export const ringResolvers: Resolvers = {
       const chart = await ctx.services.linkCharts.chart(
         {
           seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-          depth: depth ?? 1,
-          maxNodes: maxNodes ?? 300,
+          depth,
+          maxNodes,
           linkTypes: null,
           from: null,
           to: null,

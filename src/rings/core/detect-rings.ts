@@ -1,5 +1,6 @@
 import { assignRoles } from './assign-roles.ts';
 import { buildEvidenceGraph } from './build-evidence-graph.ts';
+import type { EvidenceGraph } from './evidence-graph.ts';
 import { detectCommunities } from './detect-communities.ts';
 import { findBurnerPhones } from './find-burner-phones.ts';
 import { findKinEscortedExits } from './find-kin-escorted-exits.ts';
@@ -34,6 +35,8 @@ import type {
 export interface DetectRingsHooks {
   /** Called when a stage starts, e.g. to report progress of a long run to the caller. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Called with the graph Louvain runs on and its resolution, e.g. for a benchmark to time other Louvains on it. */
+  onGraph?: (graph: EvidenceGraph, resolution: number) => void;
 }
 
 /**
@@ -88,6 +91,7 @@ export function detectRings(
   const { graph, stats, shareOfCityWeight } = stage('build-graph', () =>
     buildEvidenceGraph(projection, options, columns, near),
   );
+  hooks.onGraph?.(graph, options.resolution * shareOfCityWeight);
   const detected = stage('louvain', () =>
     detectCommunities(graph, { seed: options.seed, resolution: options.resolution * shareOfCityWeight }),
   );

@@ -2,8 +2,13 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../db/database.ts';
+import { EvidenceGraphKeeper } from '../projection/evidence-graph-keeper.ts';
 import { serializeError } from './detection-thread-errors.ts';
-import type { DetectionThreadInput, DetectionThreadMessage } from './detection-thread-protocol.ts';
+import type {
+  DetectionThreadCommand,
+  DetectionThreadInput,
+  DetectionThreadMessage,
+} from './detection-thread-protocol.ts';
 import { runDetection } from './run-detection.ts';
 
 // Entry point of the thread started by detection-thread.ts; not meant to be imported.
@@ -17,35 +22,53 @@ const input = workerData as DetectionThreadInput;
  * service's own thread it takes what the service leaves, so /health and investigators' requests
  * are answered first. Only once the projection is read: while reading, Neo4j does most of the
  * work and waits for this thread to take its rows, so slowing the thread would only stretch the
- * read. Linux gives each thread a priority of its own
- * (setpriority on the thread id); elsewhere, or where it is refused, detection runs at the
- * service's priority.
+ * read. The thread lives from run to run (it keeps the evidence graph), so each run starts back
+ * at the service's priority where the system allows it. Linux gives each thread a priority of
+ * its own (setpriority on the thread id); elsewhere, or where it is refused, detection runs at
+ * the service's priority.
  */
-let yielded = false;
-function yieldToTheService(): void {
-  if (yielded) return;
-  yielded = true;
+function setThreadPriority(priority: number): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, priority);
   } catch {
-    // Not Linux, or not allowed: no harm done.
+    // Not Linux, or not allowed (raising it again needs a privilege): no harm done.
   }
 }
 
-try {
-  const db = await Database.connect(input.connection);
+/** The evidence graph, kept from one run to the next of this thread. */
+const keeper = new EvidenceGraphKeeper(input.keeper);
+
+async function detect(command: DetectionThreadCommand): Promise<void> {
+  setThreadPriority(0);
+  let yielded = false;
   try {
-    const run = await runDetection(db, input.request, (progress) => {
-      if (progress.stage !== 'projection') yieldToTheService();
-      post({ type: 'progress', progress });
-    });
-    post({ type: 'done', run });
-  } finally {
-    // Closing a driver whose database just died may fail too; the detection's own error is the
-    // one to answer.
-    await db.close().catch(() => undefined);
+    const db = await Database.connect(input.connection);
+    try {
+      const run = await runDetection(
+        db,
+        command.request,
+        (progress) => {
+          if (progress.stage !== 'projection' && !yielded) {
+            yielded = true;
+            setThreadPriority(10);
+          }
+          post({ type: 'progress', progress });
+        },
+        keeper,
+      );
+      post({ type: 'done', run });
+    } finally {
+      // Closing a driver whose database just died may fail too; the detection's own error is the
+      // one to answer.
+      await db.close().catch(() => undefined);
+    }
+  } catch (error) {
+    post({ type: 'error', error: serializeError(error) });
   }
-} catch (error) {
-  post({ type: 'error', error: serializeError(error) });
 }
+
+// One run at a time: the service sends the next command only once this one has answered.
+port.on('message', (command: DetectionThreadCommand) => {
+  if (command.type === 'detect') void detect(command);
+});

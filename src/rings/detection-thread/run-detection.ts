@@ -8,11 +8,16 @@ import {
   type DetectionResult,
   type PreviousRing,
 } from '../core/index.ts';
-import { readRingProjection } from '../projection/read-projection.ts';
+import { EvidenceGraphKeeper, type ProjectionRead } from '../projection/evidence-graph-keeper.ts';
 
 export interface DetectRingsRequest extends DetectionOptionsInput {
   /** The day ages are counted at; today unless given (a scenario fixes its own). */
   referenceDate?: string | null;
+  /**
+   * Read the whole evidence graph out of Neo4j even when the thread keeps one that the change
+   * feed can bring up to date (a check, or a benchmark's first run).
+   */
+  fullRead?: boolean | null;
 }
 
 export interface DetectionProgress {
@@ -21,14 +26,17 @@ export interface DetectionProgress {
 }
 
 /**
- * Ring detection end to end, run in the detection thread: the projection out of Neo4j, the pure
- * core, then the write-back (see writeRun). Ring ids and analysts' verdicts carry over from the
- * previous run when most members do. Returns the finished run's properties.
+ * Ring detection end to end, run in the detection thread: the projection (the kept evidence
+ * graph brought up to date from the change feed, or read in full; see EvidenceGraphKeeper), the
+ * pure core, then the write-back (see writeRun). Ring ids and analysts' verdicts carry over from
+ * the previous run when most members do. Returns the finished run's properties; its
+ * graphStats.read says how the projection was read, and why in full when it was.
  */
 export async function runDetection(
   db: Database,
   request: DetectRingsRequest,
   onProgress: (progress: DetectionProgress) => void,
+  keeper: EvidenceGraphKeeper = new EvidenceGraphKeeper(),
 ): Promise<Record<string, unknown>> {
   const startedAt = new Date();
   const referenceDate = request.referenceDate ?? startedAt.toISOString().slice(0, 10);
@@ -36,17 +44,19 @@ export async function runDetection(
   onProgress({ stage: 'projection' });
   const previous = await currentRings(db);
   const options = coreOptions(request);
-  const projection = await readRingProjection(db, {
-    referenceDate,
-    onProgress: (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
-  });
+  const { projection, read } = await keeper.projection(
+    db,
+    { referenceDate, fullRead: request.fullRead === true },
+    (stage, rows) => onProgress({ stage: 'projection', detail: `${stage}: ${rows}` }),
+  );
+  onProgress({ stage: 'projection', detail: describeRead(read) });
   const projectionMs = performance.now() - t0;
   const result = detectRings(projection, options, previous.rings, {
     onProgress: (event) => onProgress({ stage: event.stage }),
   });
   onProgress({ stage: 'write-back' });
   const t1 = performance.now();
-  const run = await writeRun(db, result, request, referenceDate, startedAt, projectionMs, previous);
+  const run = await writeRun(db, result, request, referenceDate, startedAt, projectionMs, previous, read);
   const writeMs = performance.now() - t1;
   const timings = {
     projection: projectionMs,
@@ -66,8 +76,15 @@ export async function runDetection(
 
 /** The request without what only the service uses: the core's detection options. */
 export function coreOptions(request: DetectRingsRequest): DetectionOptionsInput {
-  const { referenceDate: _ignored, ...options } = request;
+  const { referenceDate: _date, fullRead: _fullRead, ...options } = request;
   return options;
+}
+
+/** How the projection was read, in a line for the log. */
+export function describeRead(read: ProjectionRead): string {
+  return read.mode === 'incremental'
+    ? `incremental: ${read.changes} feed records, ${read.touchedEntities} entities read again, now at ${read.position}`
+    : `full read: ${read.reason}`;
 }
 
 /** The latest run's rings, for this run to carry ids, verdicts and unchanged members over. */
@@ -107,6 +124,7 @@ async function writeRun(
   startedAt: Date,
   projectionMs: number,
   previous: { roles: PreviousRoles; scores: Map<string, number> },
+  read: ProjectionRead,
 ): Promise<{ id: string }> {
   const previousRoles = previous.roles;
   const runId = `run_${startedAt
@@ -119,7 +137,7 @@ async function writeRun(
     parameters: JSON.stringify({ ...result.options, referenceDate, requested: request }),
     modularity: result.modularity,
     communityCount: result.communityCount,
-    graphStats: JSON.stringify(result.graphStats),
+    graphStats: JSON.stringify({ ...result.graphStats, read }),
     projectionMs,
   };
   const rings = result.rings.map((ring) => ({

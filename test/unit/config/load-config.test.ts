@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
   });
 
+  it('reads the share of a kept evidence graph past which detection reads in full', () => {
+    expect(loadConfig({}).detectionFullReadShare).toBe(0.2);
+    expect(loadConfig({ DETECTION_FULL_READ_SHARE: '0.05' }).detectionFullReadShare).toBe(0.05);
+    expect(() => loadConfig({ DETECTION_FULL_READ_SHARE: '2' })).toThrow(
+      /DETECTION_FULL_READ_SHARE="2": must be between 0 and 1/,
+    );
+  });
+
   it('reads the settings of several instances: a fixed Bolt port and the detection lease', () => {
     expect(loadConfig({}).neo4j.boltPort).toBe(0);
     expect(loadConfig({}).detectionLeaseMs).toBe(30_000);
