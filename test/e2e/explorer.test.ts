@@ -11,8 +11,11 @@ import { startTestService } from '../support/service.ts';
 
 // Debian's chromium; a browser is never downloaded by playwright.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** The first chart and the first script bundle take a moment on a cold service. */
-const POLL = { timeout: 20_000, interval: 100 };
+/**
+ * The first chart and the first script bundle take a moment on a cold service, and the workspace's
+ * other panels (ring queue, alerts) load beside the first chart on a runner of two cores.
+ */
+const POLL = { timeout: 60_000, interval: 100 };
 
 let service: RunningService;
 let net: SmallNetwork;
@@ -86,7 +89,12 @@ describe('the explorer page', () => {
     const status = page.locator('#chart-status');
     const nodeCount = async () => Number(await status.getAttribute('data-node-count'));
     // p8 knows p1, p3 and p4.
-    await expect.poll(nodeCount, POLL).toBe(4);
+    await expect
+      .poll(nodeCount, POLL)
+      .toBe(4)
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; the page says: ${await page.locator('#error').textContent()}`);
+      });
 
     // Expand p1 from the list beside the chart (the chart itself is a canvas).
     await page.locator(`button[data-expand="${net.ids['p1']}"]`).click();

@@ -74,10 +74,10 @@ export const ringResolvers: Resolvers = {
         {
           minScore: minScore ?? 0,
           minSize: minSize ?? 0,
-          includeDismissed: includeDismissed ?? false,
+          includeDismissed,
           statuses: statuses ?? null,
           assignee: assignee ?? null,
-          unassigned: unassigned ?? false,
+          unassigned,
         },
         page,
       );

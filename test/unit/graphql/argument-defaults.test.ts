@@ -185,6 +185,19 @@ const cases: Case[] = [
     }),
   },
   {
+    field: ['Query', 'ringCandidates', 'unassigned'],
+    variableType: 'Boolean',
+    query: (a) => `{ ringCandidates${args('', a)} { totalCount } }`,
+    services: (seen) => ({
+      rings: {
+        candidates: async (filter: { unassigned: boolean }) => {
+          seen(filter.unassigned);
+          return { rings: [], total: 0 };
+        },
+      },
+    }),
+  },
+  {
     field: ['Query', 'auditTrail', 'first'],
     variableType: 'Int',
     // The trail reads one event more than it shows, to know whether there is a next page.
