@@ -49,6 +49,7 @@ const config: CodegenConfig = {
           Alert: '../../alerts/alert-records.ts#AlertRecord',
           Watch: '../../alerts/alert-service.ts#WatchRecord',
           Webhook: '../../alerts/webhooks/webhook-registry.ts#WebhookRecord',
+          SavedChart: '../../saved-charts/saved-chart-records.ts#SavedChartRecord',
         },
       },
     },

@@ -26,7 +26,7 @@ export const cypherTemplates: Record<string, { template: string; values: Record<
     (
       [
         ['uses-phone', 'USES_PHONE', 'directed'],
-        ['recruited-by', 'RECRUITED_BY', 'directed'],
+        // recruited-by is written by hand: it keeps the recruitment's date (`at`) too.
         ['operates', 'OPERATES', 'directed'],
         ['knows', 'KNOWS', 'undirected'],
         ['relative-of', 'RELATIVE_OF', 'undirected'],

@@ -12,6 +12,8 @@ import { IngestService } from '../ingest/ingest-batch.ts';
 import { LinkChartService } from '../linkchart/link-chart-service.ts';
 import { ResolutionService } from '../resolution/resolution-service.ts';
 import { RingDetectionService, type RingDetectionServiceOptions } from '../rings/ring-detection-service.ts';
+import { SavedChartService } from '../saved-charts/saved-chart-service.ts';
+import { TimelineService } from '../timeline/timeline-service.ts';
 import { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 import type { Services } from '../graphql/services.ts';
 
@@ -24,11 +26,12 @@ export interface ServiceOptions {
 
 export function createServices(db: Database, options: ServiceOptions = {}): Services {
   const changeSignal = new ChangeSignal();
+  const linkCharts = new LinkChartService(db);
   return {
     db,
     entities: new EntityReader(db),
     ingest: new IngestService(db, () => changeSignal.notify()),
-    linkCharts: new LinkChartService(db),
+    linkCharts,
     rings: new RingDetectionService(db, options.rings),
     ringTriage: new RingTriageService(db),
     audit: new AuditTrail(db),
@@ -39,5 +42,7 @@ export function createServices(db: Database, options: ServiceOptions = {}): Serv
     webhooks: new WebhookRegistry(db),
     alertEvents: createPubSub<{ alertRaised: [alert: AlertRecord] }>(),
     sourceOwnership: new SourceOwnership(options.sourceAgencies),
+    timeline: new TimelineService(db),
+    savedCharts: new SavedChartService(db, linkCharts),
   };
 }

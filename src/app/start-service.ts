@@ -70,6 +70,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     db,
     databaseSupervised: () => supervisor?.healthy ?? true,
     maxBodyBytes: MAX_BODY_BYTES,
+    page: { mapTileUrl: config.mapTileUrl },
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -58,6 +58,18 @@ export const OPERATION_POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Query.webhookDeadLetters': { roles: ['admin'], personalData: false },
   'Mutation.registerWebhook': { roles: ['admin'], personalData: false },
   'Mutation.removeWebhook': { roles: ['admin'], personalData: false },
+  // The workspace: the checkpoints' places are public, but read by readers only like everything
+  // else; a timeline and a saved chart name people. Every reader keeps charts of their own and
+  // opens those shared with them; only the owner shares or deletes one (src/saved-charts/).
+  'Query.checkpoints': { roles: READERS, personalData: false },
+  'Query.timeline': { roles: READERS, personalData: true },
+  'Query.savedCharts': { roles: READERS, personalData: true },
+  'Query.savedChart': { roles: READERS, personalData: true },
+  'Query.exportSavedChart': { roles: READERS, personalData: true },
+  'Mutation.saveChart': { roles: READERS, personalData: true },
+  'Mutation.shareChart': { roles: READERS, personalData: true },
+  'Mutation.deleteSavedChart': { roles: READERS, personalData: false },
+  'Mutation.importSavedChart': { roles: READERS, personalData: true },
 };
 
 /** Introspection is for developers: any authenticated caller outside production, nobody in production. */

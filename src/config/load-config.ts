@@ -17,6 +17,26 @@ const positiveWhole = z.coerce
  * exact origin (scheme, host, optional port; no path, no wildcard): with credentials allowed,
  * a wildcard or a reflected Origin would let any site read an investigator's answers.
  */
+/**
+ * MAP_TILE_URL: an agency's own raster tile server for the workspace's map, as a URL with
+ * {z}, {x} and {y} (Web Mercator tiles of 256 pixels). Unset, the map draws the boundaries
+ * that ship with the service and needs no network.
+ */
+const mapTileUrl = z.string().superRefine((value, ctx) => {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value.replace(/\{[xyz]\}/g, '0'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || !['{z}', '{x}', '{y}'].every((part) => value.includes(part))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an http(s) URL with {z}, {x} and {y}, such as https://tiles.agency.example/{z}/{x}/{y}.png',
+    });
+  }
+});
+
 const corsOrigins = z.string().transform((value, ctx) => {
   const origins = value
     .split(',')
@@ -105,6 +125,7 @@ const environmentSchema = z.object({
     .max(300, 'must be at most 300')
     .default(5),
   CORS_ORIGINS: corsOrigins.optional(),
+  MAP_TILE_URL: mapTileUrl.optional(),
   WORK_BUDGET_PER_REQUEST: positiveWhole.default(125_000),
   WORK_LIMIT_PER_SECOND: positiveWhole.default(250_000),
   WORK_LIMIT_BURST: positiveWhole.default(500_000),
@@ -211,6 +232,8 @@ export interface Config {
   };
   /** Origins allowed to call the API from a browser; empty: no CORS headers at all. */
   corsOrigins: string[];
+  /** The workspace map's tile server ({z}/{x}/{y}); null: the shipped boundaries alone. */
+  mapTileUrl: string | null;
   /** Chart, path and export work (src/linkchart/work-budget.ts): per request, and per caller. */
   work: { perRequest: number; perCallerPerSecond: number; perCallerBurst: number };
   /**
@@ -278,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clockLeewaySeconds: e.AUTH_CLOCK_LEEWAY_SECONDS,
     },
     corsOrigins: e.CORS_ORIGINS ?? [],
+    mapTileUrl: e.MAP_TILE_URL ?? null,
     work: {
       perRequest: e.WORK_BUDGET_PER_REQUEST,
       perCallerPerSecond: e.WORK_LIMIT_PER_SECOND,

@@ -26,6 +26,8 @@ import { linkChartResolvers } from './resolvers/linkchart-resolvers.ts';
 import { operationResolvers } from './resolvers/operation-resolvers.ts';
 import { resolutionResolvers } from './resolvers/resolution-resolvers.ts';
 import { ringResolvers } from './resolvers/ring-resolvers.ts';
+import { savedChartResolvers } from './resolvers/saved-chart-resolvers.ts';
+import { workspaceResolvers } from './resolvers/workspace-resolvers.ts';
 import { scalarResolvers } from './resolvers/scalars.ts';
 
 export const schemaPath = new URL('../../schema.graphql', import.meta.url);
@@ -43,6 +45,8 @@ export function createGraphQLSchema(typeDefs = readFileSync(schemaPath, 'utf8'))
       auditResolvers,
       resolutionResolvers,
       alertResolvers,
+      workspaceResolvers,
+      savedChartResolvers,
     ],
   });
   // Arguments' defaults come from the schema alone, explicit nulls included: no resolver repeats one.

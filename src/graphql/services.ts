@@ -12,6 +12,8 @@ import type { IngestService } from '../ingest/ingest-batch.ts';
 import type { LinkChartService } from '../linkchart/link-chart-service.ts';
 import type { ResolutionService } from '../resolution/resolution-service.ts';
 import type { RingDetectionService } from '../rings/ring-detection-service.ts';
+import type { SavedChartService } from '../saved-charts/saved-chart-service.ts';
+import type { TimelineService } from '../timeline/timeline-service.ts';
 import type { RingTriageService } from '../rings/triage/ring-triage-service.ts';
 
 /**
@@ -36,6 +38,9 @@ export interface Services {
   webhooks: WebhookRegistry;
   /** This instance's live alerts, for alertRaised subscribers (graphql-yoga's pub/sub). */
   alertEvents: PubSub<{ alertRaised: [alert: AlertRecord] }>;
+  /** The dated facts of a chart, for the workspace's timeline and map. */
+  timeline: TimelineService;
+  savedCharts: SavedChartService;
   /** Which agency each source belongs to: who may send it through the API. */
   sourceOwnership: SourceOwnership;
 }

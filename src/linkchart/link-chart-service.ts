@@ -7,7 +7,9 @@ import { exportChart } from './export/export-chart.ts';
 import type { ExportFile, ExportFormat } from './export/export-types.ts';
 import { findPaths } from './find-paths.ts';
 import { sharedLayoutThreads, type LayoutThreads } from './layout-thread/layout-thread.ts';
-import { checkChartRequest, checkPathRequest } from './validate-request.ts';
+import { readChartContents } from './expand-neighbourhood.ts';
+import { ALL_CHART_TYPES, edgeId, edgeWeight, type LinkType } from './chart-types.ts';
+import { checkChartRequest, checkPathRequest, checkTimeWindow } from './validate-request.ts';
 import { WorkBudget, chartWork, maxChartWork, pathsWork } from './work-budget.ts';
 
 /**
@@ -43,6 +45,40 @@ export class LinkChartService {
     checkPathRequest(request);
     work.draw(pathsWork(request.maxLength), `a path search of up to ${request.maxLength} links`);
     return findPaths(this.db, request);
+  }
+
+  /**
+   * The chart of exactly these entities (those that still exist) and the links among them of
+   * these types in the period, without a layout: a saved chart, opened again.
+   */
+  async among(
+    ids: readonly string[],
+    filters: { linkTypes: readonly LinkType[] | null; from: string | null; to: string | null },
+    work: WorkBudget = WorkBudget.unlimited(),
+  ): Promise<LinkChart> {
+    const window = checkTimeWindow(filters.from, filters.to);
+    work.draw(chartWork(ids.length, null), `a saved chart of ${ids.length} entities`);
+    const types = filters.linkTypes ? [...filters.linkTypes] : [...ALL_CHART_TYPES];
+    const { entities, links } = await this.db.readTransaction(
+      (tx) => readChartContents(tx, [...new Set(ids)], { types, ...window }),
+      { timeoutMs: 30_000, metadata: { query: 'linkchart/among', ids: ids.length } },
+    );
+    return {
+      nodes: ids.flatMap((id) => {
+        const entity = entities.get(id);
+        return entity ? [{ ...entity, x: null, y: null, collapsedCount: null }] : [];
+      }),
+      edges: links
+        .map((row) => ({
+          id: edgeId(row.source, row.type, row.target),
+          source: row.source,
+          target: row.target,
+          type: row.type,
+          weight: edgeWeight(row.type, row.count),
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      truncated: false,
+    };
   }
 
   search(request: SearchRequest): Promise<SearchHit[]> {

@@ -46,8 +46,13 @@ export function checkChartRequest(request: LinkChartRequest): TimeWindow {
   if (request.linkTypes && request.linkTypes.length === 0) {
     throw new InvalidChartRequestError('linkTypes, when given, must name at least one link type');
   }
-  const fromMillis = instant('from', request.from);
-  const toMillis = instant('to', request.to);
+  return checkTimeWindow(request.from, request.to);
+}
+
+/** A period [from, to] of instants with offsets, either end open (null); refused when from is later than to. */
+export function checkTimeWindow(from: string | null, to: string | null): TimeWindow {
+  const fromMillis = instant('from', from);
+  const toMillis = instant('to', to);
   if (fromMillis !== null && toMillis !== null && fromMillis > toMillis) {
     throw new InvalidChartRequestError('from must not be later than to');
   }

@@ -13,6 +13,9 @@ export interface ProtectedEntity extends Protection {
   e164: string | null;
   /** A protected person's name as stored, so it can be replaced inside text (ring factors). */
   fullName: string | null;
+  /** Her birth date and document numbers as stored, so they can be withheld inside text (a saved chart's note). */
+  dateOfBirth?: string | null;
+  documentNumbers?: readonly string[];
 }
 
 /** Age below which a person's identifying fields are protected. */
@@ -86,7 +89,11 @@ export function protectedFrom(row: ProtectedEntitiesRow | undefined): ProtectedE
     const entity = found.get(id) ?? { id, e164, minor: false, victim: false, fullName: null };
     entity.minor ||= minor;
     entity.victim ||= victim;
-    if (subject.id === id) entity.fullName = subject.fullName;
+    if (subject.id === id) {
+      entity.fullName = subject.fullName;
+      entity.dateOfBirth = subject.dateOfBirth;
+      entity.documentNumbers = subject.documentNumbers;
+    }
     found.set(id, entity);
   }
   return [...found.values()];

@@ -119,9 +119,14 @@ export class ProtectionView {
     for (const id of relatedIds) {
       const person = this.known.get(id);
       const name = person?.fullName?.trim();
-      if (person && name && name.length >= 3 && mustMask(person, this.clearance)) {
-        result = result.split(name).join(pseudonym(this.key, 'PERSON', person.id));
+      if (!person || !mustMask(person, this.clearance)) continue;
+      if (name && name.length >= 3) result = result.split(name).join(pseudonym(this.key, 'PERSON', person.id));
+      // Her documents and birth date, as someone may have typed them (a note): the number with or without its kind.
+      const documents = (person.documentNumbers ?? []).flatMap((d) => [d, d.slice(d.indexOf(':') + 1).trim()]);
+      for (const document of documents.filter((d) => d.length >= 4).sort((a, b) => b.length - a.length)) {
+        result = result.split(document).join('[document withheld]');
       }
+      if (person.dateOfBirth) result = result.split(person.dateOfBirth).join('[date withheld]');
     }
     return result;
   }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/database.ts';
-import { serveExplorer } from './serve-explorer.ts';
+import { serveExplorer, type PageSettings } from './serve-explorer.ts';
 
 export interface HttpServerOptions {
   graphql: (req: IncomingMessage, res: ServerResponse) => void;
@@ -8,6 +8,8 @@ export interface HttpServerOptions {
   /** False while the local Neo4j is down or restarting. */
   databaseSupervised: () => boolean;
   maxBodyBytes: number;
+  /** What the explorer page is told (its map's tile server); none by default. */
+  page?: PageSettings;
 }
 
 /**
@@ -33,7 +35,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       options.graphql(req, res);
       return;
     }
-    if (serveExplorer(req, res, path ?? '/')) return;
+    if (serveExplorer(req, res, path ?? '/', options.page)) return;
     refuse(res, 404, 'NOT_FOUND', 'not found; the API is at /graphql');
   });
   server.keepAliveTimeout = 65_000;

@@ -26,6 +26,8 @@ export const ErrorCode = {
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** A saved chart's file (importSavedChart) that is not one: not JSON, another format, or values out of bounds. */
+  INVALID_CHART_FILE: 'INVALID_CHART_FILE',
   /** The audit record could not be written, so the result is withheld. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 } as const;

@@ -96,6 +96,24 @@ export class ChartController {
     await this.show(state);
   }
 
+  /**
+   * Shows a chart the service already drew (a saved chart, at its saved positions) under a
+   * state, without loading it again; expanding it later loads it from its seeds as usual.
+   */
+  present(chart: LinkChart, state: ChartState): void {
+    this.seeds = [...state.seeds];
+    this.selectedId = state.selectedId;
+    this.caption = state.caption;
+    if (JSON.stringify(state.filters) !== JSON.stringify(this.filters)) {
+      this.filters = { ...state.filters };
+      for (const listener of this.listeners.filters) listener(this.filters);
+    }
+    this.chart = chart;
+    const drawError = this.view.show(chart);
+    if (drawError) for (const listener of this.listeners.failed) listener(new Error(drawError));
+    for (const listener of this.listeners.chart) listener(chart);
+  }
+
   async expand(id: string): Promise<void> {
     if (id.startsWith('collapsed:')) {
       this.select(id);

@@ -2,12 +2,15 @@ import { ApiError, loadSession, saveSession, type Session } from './api.ts';
 import { ChartController } from './chart-controller.ts';
 import { element, make } from './dom.ts';
 import { KIND_NAMES, kindIcon } from './entity-kinds.ts';
-import { emptySlot, mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
+import { mountPanels, registerPanel, revealPanel, type Workspace } from './layout.ts';
 import { alertInboxPanel } from './panels/alert-inbox.ts';
 import { chartToolsPanel } from './panels/chart-tools.ts';
+import { mapPanel } from './panels/map.ts';
+import { savedChartsPanel } from './panels/saved-charts.ts';
 import { ringDetailsPanel } from './panels/ring-details.ts';
 import { ringQueuePanel } from './panels/ring-queue.ts';
 import { searchPanel } from './panels/search.ts';
+import { timelinePanel } from './panels/timeline.ts';
 
 // --- the panels: one import and one registration each, in the order they stand in their slot ---
 registerPanel(searchPanel);
@@ -15,9 +18,9 @@ registerPanel(ringQueuePanel);
 registerPanel(alertInboxPanel);
 registerPanel(ringDetailsPanel);
 registerPanel(chartToolsPanel);
-registerPanel(emptySlot('saved-charts', 'Saved charts', 'right'));
-registerPanel(emptySlot('timeline', 'Timeline', 'bottom'));
-registerPanel(emptySlot('map', 'Map', 'bottom'));
+registerPanel(savedChartsPanel);
+registerPanel(timelinePanel);
+registerPanel(mapPanel);
 
 // --- the page around them -------------------------------------------------------------------
 const errorBox = element<HTMLDivElement>('error');
@@ -107,6 +110,7 @@ declare global {
   interface Window {
     explorer: {
       open(id: string): Promise<void>;
+      openGroup(ids: string[], caption: string): Promise<void>;
       expand(id: string): Promise<void>;
       nodeCount(): number;
       nodeIds(): string[];
@@ -115,6 +119,7 @@ declare global {
 }
 window.explorer = {
   open: (id) => chart.open(id),
+  openGroup: (ids, caption) => chart.openGroup(ids, caption),
   expand: (id) => chart.expand(id),
   nodeCount: () => chart.current()?.nodes.length ?? 0,
   nodeIds: () => chart.current()?.nodes.map((n) => n.id) ?? [],

@@ -4,6 +4,7 @@ import type { RingRecord, DetectionRunRecord } from '../../rings/ring-records.ts
 import type { AlertRecord } from '../../alerts/alert-records.ts';
 import type { WatchRecord } from '../../alerts/alert-service.ts';
 import type { WebhookRecord } from '../../alerts/webhooks/webhook-registry.ts';
+import type { SavedChartRecord } from '../../saved-charts/saved-chart-records.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -229,6 +230,21 @@ export type ChartEdge = {
   weight: Maybe<Scalars['Float']['output']>;
 };
 
+export type ChartFilters = {
+  __typename?: 'ChartFilters';
+  depth: Scalars['Int']['output'];
+  from: Maybe<Scalars['DateTime']['output']>;
+  linkTypes: Maybe<Array<LinkType>>;
+  to: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ChartFiltersInput = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  linkTypes?: InputMaybe<Array<LinkType>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type ChartLayout =
   | 'FORCE_ATLAS2'
   | 'RADIAL';
@@ -244,14 +260,44 @@ export type ChartNode = {
   y: Maybe<Scalars['Float']['output']>;
 };
 
+export type ChartPositionInput = {
+  id: Scalars['ID']['input'];
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
+};
+
+export type ChartSharing = {
+  __typename?: 'ChartSharing';
+  agencies: Array<Scalars['String']['output']>;
+  users: Array<Scalars['String']['output']>;
+};
+
+export type ChartSharingInput = {
+  agencies?: InputMaybe<Array<Scalars['String']['input']>>;
+  users?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type Checkpoint = Entity & {
   __typename?: 'Checkpoint';
+  code: Maybe<Scalars['String']['output']>;
   country: Maybe<Scalars['CountryCode']['output']>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   label: Scalars['String']['output'];
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
   sources: Array<SourceRecord>;
+};
+
+export type CheckpointPlace = {
+  __typename?: 'CheckpointPlace';
+  code: Scalars['String']['output'];
+  country: Scalars['CountryCode']['output'];
+  id: Scalars['ID']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type CrossingConnection = {
@@ -416,12 +462,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   addRingNote: RingNote;
   assignRing: Ring;
+  deleteSavedChart: Scalars['Boolean']['output'];
   detectRings: DetectionRun;
+  importSavedChart: SavedChart;
   ingest: IngestReport;
   mergeEntities: Person;
   registerWebhook: WebhookRegistration;
   removeWebhook: Scalars['Boolean']['output'];
+  saveChart: SavedChart;
   setRingStatus: Ring;
+  shareChart: SavedChart;
   triageRing: Ring;
   unmergeEntity: Array<Person>;
   unwatch: Scalars['Boolean']['output'];
@@ -442,8 +492,18 @@ export type MutationAssignRingArgs = {
 };
 
 
+export type MutationDeleteSavedChartArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDetectRingsArgs = {
   options?: InputMaybe<RingDetectionInput>;
+};
+
+
+export type MutationImportSavedChartArgs = {
+  content: Scalars['String']['input'];
 };
 
 
@@ -469,10 +529,21 @@ export type MutationRemoveWebhookArgs = {
 };
 
 
+export type MutationSaveChartArgs = {
+  input: SavedChartInput;
+};
+
+
 export type MutationSetRingStatusArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   status: RingStatus;
+};
+
+
+export type MutationShareChartArgs = {
+  id: Scalars['ID']['input'];
+  sharing: ChartSharingInput;
 };
 
 
@@ -622,16 +693,21 @@ export type Query = {
   alert: Maybe<Alert>;
   alerts: AlertConnection;
   auditTrail: AuditConnection;
+  checkpoints: Array<CheckpointPlace>;
   duplicateCandidates: DuplicateConnection;
   entity: Maybe<Entity>;
   exportLinkChart: Array<ExportFile>;
+  exportSavedChart: ExportFile;
   latestDetectionRun: Maybe<DetectionRun>;
   linkChart: LinkChart;
   node: Maybe<Entity>;
   paths: Array<Path>;
   ring: Maybe<Ring>;
   ringCandidates: RingConnection;
+  savedChart: Maybe<SavedChart>;
+  savedCharts: Array<SavedChart>;
   search: Array<SearchHit>;
+  timeline: Timeline;
   watches: Array<Watch>;
   webhookDeadLetters: Array<WebhookDeadLetter>;
   webhooks: Array<Webhook>;
@@ -681,6 +757,11 @@ export type QueryExportLinkChartArgs = {
 };
 
 
+export type QueryExportSavedChartArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryLinkChartArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
@@ -722,10 +803,27 @@ export type QueryRingCandidatesArgs = {
 };
 
 
+export type QuerySavedChartArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySavedChartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   text: Scalars['String']['input'];
+};
+
+
+export type QueryTimelineArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  ids: Array<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -850,6 +948,29 @@ export type RiskFactor = {
   entityIds: Array<Scalars['ID']['output']>;
 };
 
+export type SavedChart = {
+  __typename?: 'SavedChart';
+  chart: LinkChart;
+  createdAt: Scalars['DateTime']['output'];
+  filters: ChartFilters;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  owner: Scalars['String']['output'];
+  ownerAgency: Maybe<Scalars['String']['output']>;
+  seeds: Array<Scalars['ID']['output']>;
+  sharing: ChartSharing;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type SavedChartInput = {
+  entities: Array<ChartPositionInput>;
+  filters?: InputMaybe<ChartFiltersInput>;
+  name: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  seeds: Array<Scalars['ID']['input']>;
+};
+
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
@@ -880,6 +1001,32 @@ export type Subscription = {
 export type SubscriptionAlertRaisedArgs = {
   rules?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export type Timeline = {
+  __typename?: 'Timeline';
+  events: Array<TimelineEvent>;
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type TimelineEvent = {
+  __typename?: 'TimelineEvent';
+  at: Scalars['DateTime']['output'];
+  checkpointId: Maybe<Scalars['ID']['output']>;
+  country: Maybe<Scalars['CountryCode']['output']>;
+  entityIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  kind: TimelineEventKind;
+  label: Scalars['String']['output'];
+  returned: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type TimelineEventKind =
+  | 'CASE_OPENED'
+  | 'CROSSING_ENTRY'
+  | 'CROSSING_EXIT'
+  | 'FIRST_CALL'
+  | 'LAST_CALL'
+  | 'RECRUITMENT';
 
 export type Watch = {
   __typename?: 'Watch';
@@ -1026,9 +1173,15 @@ export type ResolversTypes = {
   CaseRole: CaseRole;
   CaseStatus: CaseStatus;
   ChartEdge: ResolverTypeWrapper<ChartEdge>;
+  ChartFilters: ResolverTypeWrapper<ChartFilters>;
+  ChartFiltersInput: ChartFiltersInput;
   ChartLayout: ChartLayout;
   ChartNode: ResolverTypeWrapper<ChartNode>;
+  ChartPositionInput: ChartPositionInput;
+  ChartSharing: ResolverTypeWrapper<ChartSharing>;
+  ChartSharingInput: ChartSharingInput;
   Checkpoint: ResolverTypeWrapper<CheckpointRecord>;
+  CheckpointPlace: ResolverTypeWrapper<CheckpointPlace>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CrossingConnection: ResolverTypeWrapper<Omit<CrossingConnection, 'edges'> & { edges: Array<ResolversTypes['CrossingEdge']> }>;
   CrossingDirection: CrossingDirection;
@@ -1080,11 +1233,16 @@ export type ResolversTypes = {
   RingTriageEvent: ResolverTypeWrapper<RingTriageEvent>;
   RingTriageReason: RingTriageReason;
   RiskFactor: ResolverTypeWrapper<RiskFactor>;
+  SavedChart: ResolverTypeWrapper<SavedChartRecord>;
+  SavedChartInput: SavedChartInput;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Sex: Sex;
   SourceRecord: ResolverTypeWrapper<SourceRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Timeline: ResolverTypeWrapper<Timeline>;
+  TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
+  TimelineEventKind: TimelineEventKind;
   Watch: ResolverTypeWrapper<WatchRecord>;
   WatchInput: WatchInput;
   Webhook: ResolverTypeWrapper<WebhookRecord>;
@@ -1113,8 +1271,14 @@ export type ResolversParentTypes = {
   CaseInput: CaseInput;
   CaseParticipation: Omit<CaseParticipation, 'case'> & { case: ResolversParentTypes['Case'] };
   ChartEdge: ChartEdge;
+  ChartFilters: ChartFilters;
+  ChartFiltersInput: ChartFiltersInput;
   ChartNode: ChartNode;
+  ChartPositionInput: ChartPositionInput;
+  ChartSharing: ChartSharing;
+  ChartSharingInput: ChartSharingInput;
   Checkpoint: CheckpointRecord;
+  CheckpointPlace: CheckpointPlace;
   CountryCode: Scalars['CountryCode']['output'];
   CrossingConnection: Omit<CrossingConnection, 'edges'> & { edges: Array<ResolversParentTypes['CrossingEdge']> };
   CrossingEdge: Omit<CrossingEdge, 'node'> & { node: ResolversParentTypes['BorderCrossing'] };
@@ -1159,10 +1323,14 @@ export type ResolversParentTypes = {
   RingNote: RingNote;
   RingTriageEvent: RingTriageEvent;
   RiskFactor: RiskFactor;
+  SavedChart: SavedChartRecord;
+  SavedChartInput: SavedChartInput;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SourceRecord: SourceRecord;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Timeline: Timeline;
+  TimelineEvent: TimelineEvent;
   Watch: WatchRecord;
   WatchInput: WatchInput;
   Webhook: WebhookRecord;
@@ -1295,6 +1463,13 @@ export type ChartEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type ChartFiltersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChartFilters'] = ResolversParentTypes['ChartFilters']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  linkTypes?: Resolver<Maybe<Array<ResolversTypes['LinkType']>>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ChartNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChartNode'] = ResolversParentTypes['ChartNode']> = {
   collapsedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1305,14 +1480,31 @@ export type ChartNodeResolvers<ContextType = GraphQLContext, ParentType extends 
   y?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type ChartSharingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChartSharing'] = ResolversParentTypes['ChartSharing']> = {
+  agencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkpoint'] = ResolversParentTypes['Checkpoint']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceRecord']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CheckpointPlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointPlace'] = ResolversParentTypes['CheckpointPlace']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -1415,12 +1607,16 @@ export type MergeResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addRingNote?: Resolver<ResolversTypes['RingNote'], ParentType, ContextType, RequireFields<MutationAddRingNoteArgs, 'id' | 'text'>>;
   assignRing?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationAssignRingArgs, 'id'>>;
+  deleteSavedChart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSavedChartArgs, 'id'>>;
   detectRings?: Resolver<ResolversTypes['DetectionRun'], ParentType, ContextType, Partial<MutationDetectRingsArgs>>;
+  importSavedChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationImportSavedChartArgs, 'content'>>;
   ingest?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType, RequireFields<MutationIngestArgs, 'batch'>>;
   mergeEntities?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge' | 'reason'>>;
   registerWebhook?: Resolver<ResolversTypes['WebhookRegistration'], ParentType, ContextType, RequireFields<MutationRegisterWebhookArgs, 'input'>>;
   removeWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveWebhookArgs, 'agency'>>;
+  saveChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationSaveChartArgs, 'input'>>;
   setRingStatus?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationSetRingStatusArgs, 'id' | 'status'>>;
+  shareChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationShareChartArgs, 'id' | 'sharing'>>;
   triageRing?: Resolver<ResolversTypes['Ring'], ParentType, ContextType, RequireFields<MutationTriageRingArgs, 'id' | 'status'>>;
   unmergeEntity?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationUnmergeEntityArgs, 'id'>>;
   unwatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnwatchArgs, 'id'>>;
@@ -1502,16 +1698,21 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  checkpoints?: Resolver<Array<ResolversTypes['CheckpointPlace']>, ParentType, ContextType>;
   duplicateCandidates?: Resolver<ResolversTypes['DuplicateConnection'], ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first' | 'minScore'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
   exportLinkChart?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryExportLinkChartArgs, 'depth' | 'format' | 'maxNodes' | 'seeds'>>;
+  exportSavedChart?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryExportSavedChartArgs, 'id'>>;
   latestDetectionRun?: Resolver<Maybe<ResolversTypes['DetectionRun']>, ParentType, ContextType>;
   linkChart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType, RequireFields<QueryLinkChartArgs, 'depth' | 'layout' | 'maxNodes' | 'seeds'>>;
   node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   ring?: Resolver<Maybe<ResolversTypes['Ring']>, ParentType, ContextType, RequireFields<QueryRingArgs, 'id'>>;
   ringCandidates?: Resolver<ResolversTypes['RingConnection'], ParentType, ContextType, RequireFields<QueryRingCandidatesArgs, 'first' | 'includeDismissed' | 'unassigned'>>;
+  savedChart?: Resolver<Maybe<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartArgs, 'id'>>;
+  savedCharts?: Resolver<Array<ResolversTypes['SavedChart']>, ParentType, ContextType, RequireFields<QuerySavedChartsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'ids'>>;
   watches?: Resolver<Array<ResolversTypes['Watch']>, ParentType, ContextType>;
   webhookDeadLetters?: Resolver<Array<ResolversTypes['WebhookDeadLetter']>, ParentType, ContextType, RequireFields<QueryWebhookDeadLettersArgs, 'first'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
@@ -1597,6 +1798,20 @@ export type RiskFactorResolvers<ContextType = GraphQLContext, ParentType extends
   entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type SavedChartResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SavedChart'] = ResolversParentTypes['SavedChart']> = {
+  chart?: Resolver<ResolversTypes['LinkChart'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filters?: Resolver<ResolversTypes['ChartFilters'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seeds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  sharing?: Resolver<ResolversTypes['ChartSharing'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   matchedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1612,6 +1827,22 @@ export type SourceRecordResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
+};
+
+export type TimelineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
+  events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkpointId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineEventKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returned?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type WatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Watch'] = ResolversParentTypes['Watch']> = {
@@ -1660,8 +1891,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Case?: CaseResolvers<ContextType>;
   CaseParticipation?: CaseParticipationResolvers<ContextType>;
   ChartEdge?: ChartEdgeResolvers<ContextType>;
+  ChartFilters?: ChartFiltersResolvers<ContextType>;
   ChartNode?: ChartNodeResolvers<ContextType>;
+  ChartSharing?: ChartSharingResolvers<ContextType>;
   Checkpoint?: CheckpointResolvers<ContextType>;
+  CheckpointPlace?: CheckpointPlaceResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CrossingConnection?: CrossingConnectionResolvers<ContextType>;
   CrossingEdge?: CrossingEdgeResolvers<ContextType>;
@@ -1697,9 +1931,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RingNote?: RingNoteResolvers<ContextType>;
   RingTriageEvent?: RingTriageEventResolvers<ContextType>;
   RiskFactor?: RiskFactorResolvers<ContextType>;
+  SavedChart?: SavedChartResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourceRecord?: SourceRecordResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelineEvent?: TimelineEventResolvers<ContextType>;
   Watch?: WatchResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
   WebhookDeadLetter?: WebhookDeadLetterResolvers<ContextType>;

@@ -118,6 +118,19 @@ export function uniteRelationshipProperties(
     const lastAt = m.get('lastAt');
     if (lastAt) out.set('lastAt', lastAt);
   }
+  // The first call and a recruitment's date travel the same way, from the link that reported the earlier one.
+  for (const [millisKey, isoKey] of [
+    ['firstAtMillis', 'firstAt'],
+    ['atMillis', 'at'],
+  ] as const) {
+    const keptFirst = num(k.get(millisKey));
+    const mergedFirst = num(m.get(millisKey));
+    if (mergedFirst !== null && (keptFirst === null || mergedFirst < keptFirst)) {
+      out.set(millisKey, m.get(millisKey)!);
+      const iso = m.get(isoKey);
+      if (iso) out.set(isoKey, iso);
+    }
+  }
   return [...out.values()];
 }
 

@@ -50,6 +50,17 @@ const CONTRACT: Record<string, string[]> = {
   webhookDeadLetters: ['admin'],
   registerWebhook: ['admin'],
   removeWebhook: ['admin'],
+  // The workspace (README, "The workspace: a short tour"): every reader reads checkpoints and
+  // timelines and keeps, opens, shares and exports saved charts of their own.
+  checkpoints: READ,
+  timeline: READ,
+  savedCharts: READ,
+  savedChart: READ,
+  exportSavedChart: READ,
+  saveChart: READ,
+  shareChart: READ,
+  deleteSavedChart: READ,
+  importSavedChart: READ,
 };
 
 /** Each root field with small fixed inputs that can neither write nor run anything heavy when allowed. */
@@ -90,6 +101,19 @@ const OPERATIONS: Record<string, { query: string; variables?: () => Record<strin
   // A URL that is not one is refused before anything is written.
   registerWebhook: { query: 'mutation { registerWebhook(input: {agency: "policy", url: "not a url"}) { secret } }' },
   removeWebhook: { query: 'mutation { removeWebhook(agency: "policy-none") }' },
+  checkpoints: { query: '{ checkpoints { id } }' },
+  timeline: { query: '{ timeline(ids: ["per_none"]) { truncated } }' },
+  savedCharts: { query: '{ savedCharts(first: 1) { id } }' },
+  savedChart: { query: '{ savedChart(id: "sch_none") { id } }' },
+  // Unknown charts: NOT_FOUND, nothing written.
+  exportSavedChart: { query: '{ exportSavedChart(id: "sch_none") { filename } }' },
+  shareChart: { query: 'mutation { shareChart(id: "sch_none", sharing: {users: ["x"]}) { id } }' },
+  deleteSavedChart: { query: 'mutation { deleteSavedChart(id: "sch_none") }' },
+  // An empty name and no entities are refused before anything is written; a file that is not JSON too.
+  saveChart: {
+    query: 'mutation { saveChart(input: {name: "", seeds: [], entities: []}) { id } }',
+  },
+  importSavedChart: { query: 'mutation { importSavedChart(content: "not json") { id } }' },
 };
 
 let service: RunningService;

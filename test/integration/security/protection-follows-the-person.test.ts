@@ -253,6 +253,11 @@ describe('every operation, read whole as an uncleared investigator', () => {
     watches: () => [{ args: {}, variables: {} }],
     webhooks: () => [{ args: {}, variables: {} }],
     webhookDeadLetters: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
+    checkpoints: () => [{ args: {}, variables: {} }],
+    timeline: (h) => [{ args: { ids: '[ID!]!' }, variables: { ids: [...herPeople(h), h.ids.suspect, h.ids.phone] } }],
+    savedCharts: () => [{ args: { first: 'Int' }, variables: { first: 50 } }],
+    savedChart: () => [], // filled in below: a chart that a cleared colleague saved and shared
+    exportSavedChart: () => [], // filled in below, as for savedChart
   };
   const mutations: Record<string, Reads> = {
     ingest: (h) => [
@@ -286,6 +291,24 @@ describe('every operation, read whole as an uncleared investigator', () => {
       },
     ],
     removeWebhook: () => [{ args: { agency: 'String!' }, variables: { agency: 'uncleared-policy' } }],
+    // The investigator saves a chart of her records with her name in the note: it comes back masked.
+    saveChart: (h) => [
+      {
+        args: { input: 'SavedChartInput!' },
+        variables: {
+          input: {
+            name: 'her records',
+            note: `${h.spellings[0]} at three agencies`,
+            seeds: [h.ids.police],
+            entities: herPeople(h).map((id, i) => ({ id, x: i, y: i })),
+          },
+        },
+      },
+    ],
+    // Sharing and deleting change no one's data; import is read whole in test/integration/workspace/.
+    shareChart: () => [],
+    deleteSavedChart: () => [],
+    importSavedChart: () => [],
   };
 
   /**
@@ -384,6 +407,30 @@ describe('every operation, read whole as an uncleared investigator', () => {
     );
     expect(JSON.stringify(shown.data)).toContain(her.spellings[0]);
 
+    // A colleague with clearance saves a chart of her records, her name in its name and note, and shares it.
+    const saved = await graphql<{ saveChart: { id: string } }>(
+      service.url,
+      'mutation ($input: SavedChartInput!) { saveChart(input: $input) { id } }',
+      {
+        input: {
+          name: `${her.spellings[1]}: three agencies`,
+          note: `${her.spellings[0]} and ${her.spellings[1]} are one girl`,
+          seeds: [her.ids.police],
+          entities: herPeople(her).map((id, i) => ({ id, x: i, y: -i })),
+        },
+      },
+    );
+    const chartId = saved.data!.saveChart.id;
+    await graphql(
+      service.url,
+      'mutation ($id: ID!) { shareChart(id: $id, sharing: {users: ["uncleared-investigator"]}) { id } }',
+      {
+        id: chartId,
+      },
+    );
+    queries['savedChart'] = () => [{ args: { id: 'ID!' }, variables: { id: chartId } }];
+    queries['exportSavedChart'] = () => [{ args: { id: 'ID!' }, variables: { id: chartId } }];
+
     const after = await beforeHerPairs();
     queries['duplicateCandidates'] = () => [
       { args: { minScore: 'Float', first: 'Int', after: 'String' }, variables: { minScore: 0.5, first: 20, after } },
@@ -419,6 +466,10 @@ describe('every operation, read whole as an uncleared investigator', () => {
       'duplicateCandidates',
       'mergeEntities',
       'unmergeEntity',
+      'timeline',
+      'savedChart',
+      'exportSavedChart',
+      'saveChart',
     ]) {
       expect(checked, field).toContain(`${field}:data`);
     }

@@ -65,6 +65,8 @@ export function inProcessYoga(options: InProcessOptions = {}) {
     alerts: stubOf('alerts', given.alerts),
     webhooks: stubOf('webhooks', given.webhooks),
     alertEvents: stubOf('alertEvents', given.alertEvents),
+    timeline: stubOf('timeline', given.timeline),
+    savedCharts: stubOf('savedCharts', given.savedCharts),
     sourceOwnership: stubOf('sourceOwnership', { decide: () => ({ allowed: true }), ...given.sourceOwnership }),
     audit: stubOf('audit', {
       append: async (entry: AuditEntry) => {

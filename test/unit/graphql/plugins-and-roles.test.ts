@@ -90,6 +90,15 @@ const CONTRACT_ROLES: Record<string, string> = {
   'Mutation.updateAlert': READERS,
   'Mutation.registerWebhook': 'admin',
   'Mutation.removeWebhook': 'admin',
+  'Query.checkpoints': READERS,
+  'Query.timeline': READERS,
+  'Query.savedCharts': READERS,
+  'Query.savedChart': READERS,
+  'Query.exportSavedChart': READERS,
+  'Mutation.saveChart': READERS,
+  'Mutation.shareChart': READERS,
+  'Mutation.deleteSavedChart': READERS,
+  'Mutation.importSavedChart': READERS,
 };
 
 describe('the role table, through the GraphQL layer', () => {
