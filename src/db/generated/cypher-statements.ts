@@ -163,7 +163,7 @@ export const cypherStatementNames = [
   'schema/61-webhook-delivery-id',
   'schema/62-webhook-delivery-due',
   'schema/63-change-feed-pruner-id',
-  'schema/63-saved-chart-id',
+  'schema/64-saved-chart-id',
   'search/names-by-words',
   'search/names-containing',
   'search/people-by-document',
