@@ -32,7 +32,6 @@ function shellQuote(arg: string): string {
 
 /** The command an operator runs on a Neo4j server (stopped database, or a new one) to load the files. */
 export function neo4jAdminCommand(files: BulkFiles, database: string): string {
-  return ['neo4j-admin', 'database', 'import', 'full', ...importerArguments(files, database)]
-    .map(shellQuote)
-    .join(' \\\n  ');
+  const [name, ...options] = importerArguments(files, database).map(shellQuote);
+  return [`neo4j-admin database import full ${name}`, ...options].join(' \\\n  ');
 }
