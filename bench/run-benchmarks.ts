@@ -1,5 +1,7 @@
-// npm run bench [-- --quick] [-- --only ingest,bulk,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,bulk,ingest-statements,louvain,detection,linkchart,search] [-- --city <DATA_DIR>]
 //   [-- --bulk-preset bench] [-- --people N] [-- --bulk-only]
+//   [-- --bolt-port N] (ingest-statements: its own Neo4j's Bolt port, 0 a free one; with NEO4J_URI set it
+//   measures on that server instead)
 // Measures side by side in one run and prints one table plus one JSON line per figure
 // (lines starting with {"bench":...}), so the figures in BENCHMARKS.md can be reproduced.
 // Full mode uses the scenario generator's bench preset (1M people) for the read workloads; --city reuses
@@ -9,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureBulkVersusIngest } from './measure/bulk-vs-ingest.ts';
 import { measureDetection } from './measure/detection.ts';
+import { measureIngestStatements } from './measure/ingest-statements.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
 import type { JvmCpu } from './measure/jvm-cpu.ts';
 import { measureLouvainAlone } from './measure/louvain-alone.ts';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     'bulk-preset': { type: 'string' },
     people: { type: 'string' },
     'bulk-only': { type: 'boolean', default: false },
+    'bolt-port': { type: 'string', default: '0' },
   },
 });
 const quick = values.quick;
@@ -82,6 +86,24 @@ if (values.only?.split(',').includes('bulk')) {
     ['bulk: bulk load / ingest', fmt(r.ratio, 1)],
     ['bulk: peak RSS of the loading process (MiB)', fmt(r.peakRssMiB)],
   );
+}
+
+// Not in the default run: a comparison of statement shapes for decision 0022, not a figure of the service.
+if (values.only?.split(',').includes('ingest-statements')) {
+  log('ingest-statements: the near-copy ingest statements beside one statement with a dynamic label or type...');
+  const server = process.env['NEO4J_URI']
+    ? { uri: process.env['NEO4J_URI'], password: process.env['NEO4J_PASSWORD'] ?? '' }
+    : undefined;
+  for (const figures of await measureIngestStatements({
+    boltPort: Number(values['bolt-port']),
+    ...(server ? { server } : {}),
+  })) {
+    emit('ingest-statements', { ...figures });
+    rows.push([
+      `ingest statement: ${figures.statement} (${fmt(figures.rows)} rows: db hits; ms)`,
+      figures.error ? `refused: ${figures.error}` : `${fmt(figures.dbHits)}; ${fmt(figures.milliseconds, 1)}`,
+    ]);
+  }
 }
 
 if (wanted('louvain')) {

@@ -6,7 +6,7 @@ import neo4j, {
   type SessionConfig,
   type SessionMode,
 } from 'neo4j-driver';
-import { CypherRegistry } from './cypher-registry.ts';
+import { CypherRegistry, type CypherStatementName } from './cypher-registry.ts';
 import { mapDriverError } from './errors.ts';
 
 export type Params = Record<string, unknown>;
@@ -29,7 +29,7 @@ export interface TransactionOptions {
 
 /** The statements of one transaction, called by name. */
 export interface Transaction {
-  run<T extends object = Row>(name: string, params?: Params): Promise<T[]>;
+  run<T extends object = Row>(name: CypherStatementName, params?: Params): Promise<T[]>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -109,11 +109,19 @@ export class Database {
     return db;
   }
 
-  read<T extends object = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+  read<T extends object = Row>(
+    name: CypherStatementName,
+    params: Params = {},
+    options: TransactionOptions = {},
+  ): Promise<T[]> {
     return this.transaction('READ', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
   }
 
-  write<T extends object = Row>(name: string, params: Params = {}, options: TransactionOptions = {}): Promise<T[]> {
+  write<T extends object = Row>(
+    name: CypherStatementName,
+    params: Params = {},
+    options: TransactionOptions = {},
+  ): Promise<T[]> {
     return this.transaction('WRITE', (tx) => tx.run<T>(name, params), { metadata: { query: name }, ...options });
   }
 
@@ -132,7 +140,7 @@ export class Database {
    * since rows already handed on cannot be taken back.
    */
   async stream<T extends object = Row>(
-    name: string,
+    name: CypherStatementName,
     params: Params,
     onRow: (row: T) => void,
     options: TransactionOptions = {},
@@ -258,7 +266,7 @@ export class Database {
 
   private wrap(managed: ManagedTransaction): Transaction {
     return {
-      run: async <T extends object>(name: string, params: Params = {}) => {
+      run: async <T extends object>(name: CypherStatementName, params: Params = {}) => {
         const result = await managed.run(this.registry.get(name), params);
         return result.records.map((record) => record.toObject() as T);
       },

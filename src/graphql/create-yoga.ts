@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Services } from './services.ts';
 import type { GraphQLContext } from './context.ts';
@@ -8,6 +9,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { ProtectionReader } from '../protection/protection-reader.ts';
 import type { WorkLimits } from '../linkchart/work-budget.ts';
+import { applyArgumentDefaults } from './argument-defaults.ts';
 import { createMaskError } from './errors.ts';
 import { useAuditTrail } from './plugins/use-audit-trail.ts';
 import { useAuthentication } from './plugins/use-authentication.ts';
@@ -28,9 +30,10 @@ import { scalarResolvers } from './resolvers/scalars.ts';
 
 export const schemaPath = new URL('../../schema.graphql', import.meta.url);
 
-export function createGraphQLSchema() {
-  return makeExecutableSchema<GraphQLContext>({
-    typeDefs: readFileSync(schemaPath, 'utf8'),
+/** The schema with its resolvers; typeDefs other than schema.graphql only for tests of the schema's defaults. */
+export function createGraphQLSchema(typeDefs = readFileSync(schemaPath, 'utf8')) {
+  const schema = makeExecutableSchema<GraphQLContext>({
+    typeDefs,
     resolvers: [
       scalarResolvers,
       entityResolvers,
@@ -42,6 +45,8 @@ export function createGraphQLSchema() {
       alertResolvers,
     ],
   });
+  // Arguments' defaults come from the schema alone, explicit nulls included: no resolver repeats one.
+  return applyArgumentDefaults(schema);
 }
 
 export interface YogaOptions {
@@ -60,6 +65,8 @@ export interface YogaOptions {
   };
   /** Who is protected; by default read from the database. The in-process tests give their own. */
   protectionReader?: ProtectionReader;
+  /** By default createGraphQLSchema(); the in-process tests of the schema's defaults give one with other defaults. */
+  schema?: GraphQLSchema;
 }
 
 /** The headers a page on an allowed origin may send: the token, the purpose, the CSRF header, JSON. */
@@ -88,9 +95,16 @@ function corsOptions(origins: readonly string[]) {
   };
 }
 
-export function createGraphQLHandler({ services, production, logger, security, protectionReader }: YogaOptions) {
+export function createGraphQLHandler({
+  services,
+  production,
+  logger,
+  security,
+  protectionReader,
+  schema = createGraphQLSchema(),
+}: YogaOptions) {
   return createYoga<Record<string, unknown>, RequestContext>({
-    schema: createGraphQLSchema(),
+    schema,
     context: createRequestContextFactory(services, security.pseudonymKey, protectionReader),
     graphqlEndpoint: '/graphql',
     cors: corsOptions(security.corsOrigins),

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendChange } from '../changes/change-event.ts';
 import { CapabilityError, ErrorCode } from '../shared/capability-error.ts';
+import type { CypherStatementName } from '../db/cypher-registry.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import type { LinkType } from '../entities/vocabulary.ts';
 import type { IngestBatchInput, IngestReport } from './batch-types.ts';
 import { TEXT_LIMITS, isBlank, textProblem } from './check-values.ts';
 import { refKey } from '../entities/entity-keys.ts';
@@ -33,7 +35,8 @@ export class InvalidBatchError extends IngestError {
   override readonly code = ErrorCode.BAD_USER_INPUT;
 }
 
-const LINK_STATEMENTS: Record<string, string> = {
+/** One statement per link type: a type added to the vocabulary without one fails the typecheck. */
+const LINK_STATEMENTS: Record<LinkType, CypherStatementName> = {
   USES_PHONE: 'ingest/link-uses-phone',
   CALLED: 'ingest/link-called',
   RECRUITED_BY: 'ingest/link-recruited-by',
@@ -254,7 +257,8 @@ export async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: 
     byType.set(link.type, rows);
   }
   for (const [type, rows] of byType) {
-    const statement = LINK_STATEMENTS[type];
+    // The type was checked against the vocabulary by validateBatch.
+    const statement = (LINK_STATEMENTS as Partial<Record<string, CypherStatementName>>)[type];
     if (!statement) throw new Error(`no statement for link type ${type}`);
     const created = await tx.run<{ fromId: string; toId: string; role: string | null }>(statement, { rows, now });
     for (const row of rows) {

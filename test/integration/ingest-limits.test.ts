@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../src/app/start-service.ts';
-import type { Database } from '../../src/db/database.ts';
-import { connectTestDatabase, uniqueSource } from '../support/database.ts';
-import { INGEST, graphql, startTestService, testToken } from '../support/service.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueSource } from '../support/database.ts';
+import { INGEST, asRole, graphql } from '../support/service.ts';
+import { serviceAndDatabase } from '../support/service-and-database.ts';
 
 interface IngestAnswer {
   ingest: {
@@ -12,27 +11,22 @@ interface IngestAnswer {
   } | null;
 }
 
-let service: RunningService;
-let db: Database;
-
-beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
-});
+const running = serviceAndDatabase();
 
 /** Sent as the source's own agency system would send it: an ingest token of the agency of the same name. */
 async function ingest(batch: { source: string } & Record<string, unknown>) {
-  const token = await testToken({ sub: `feed-${batch.source}`, roles: ['ingest'], agency: batch.source });
-  return graphql<IngestAnswer>(service.url, INGEST, { batch }, { authorization: `Bearer ${token}`, 'x-purpose': '' });
+  const headers = await asRole(['ingest'], { sub: `feed-${batch.source}`, agency: batch.source, purpose: '' });
+  return graphql<IngestAnswer>(running.service.url, INGEST, { batch }, headers);
 }
 
 /** The people one source wrote, by externalId, with what was stored. */
 async function peopleOf(source: string) {
-  return db.runText<{ externalId: string; fullName: string; documentNumbers: string[]; province: string | null }>(
+  return running.db.runText<{
+    externalId: string;
+    fullName: string;
+    documentNumbers: string[];
+    province: string | null;
+  }>(
     `MATCH (s:SourceRecord {source: $source})-[:RECORDS]->(p:Person)
      RETURN s.externalId AS externalId, p.fullName AS fullName, p.documentNumbers AS documentNumbers,
             p.province AS province
@@ -79,7 +73,7 @@ describe('oversized values', () => {
 
   it('in the batch source or idempotency key refuse the batch with a clear error, not "Unexpected error."', async () => {
     // No agency has such a name: an admin sends it (graphql's default token).
-    const longSource = await graphql<IngestAnswer>(service.url, INGEST, {
+    const longSource = await graphql<IngestAnswer>(running.service.url, INGEST, {
       batch: { source: `s${'x'.repeat(10_000)}`, people: [valid] },
     });
     expect(longSource.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

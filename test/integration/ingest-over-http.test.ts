@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../src/app/start-service.ts';
-import type { Database } from '../../src/db/database.ts';
-import { connectTestDatabase, uniquePhone, uniqueSource } from '../support/database.ts';
-import { INGEST, graphql, startTestService } from '../support/service.ts';
+import { describe, expect, it } from 'vitest';
+import { uniquePhone, uniqueSource } from '../support/database.ts';
+import { INGEST, graphql } from '../support/service.ts';
+import { serviceAndDatabase } from '../support/service-and-database.ts';
 
 interface IngestResult {
   ingest: {
@@ -13,25 +12,15 @@ interface IngestResult {
   };
 }
 
-let service: RunningService;
-let db: Database;
-
-beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
-});
+const running = serviceAndDatabase();
 
 async function ingest(batch: Record<string, unknown>) {
-  return graphql<IngestResult>(service.url, INGEST, { batch });
+  return graphql<IngestResult>(running.service.url, INGEST, { batch });
 }
 
 /** Counts what one source wrote, straight from the store. */
 async function countsOf(source: string) {
-  const [row] = await db.runText<Record<string, number>>(
+  const [row] = await running.db.runText<Record<string, number>>(
     `OPTIONAL MATCH (s:SourceRecord {source: $source})-[:RECORDS]->(e)
      WITH collect(DISTINCT e) AS entities
      CALL (entities) {
@@ -113,13 +102,13 @@ describe('ingest over HTTP', () => {
     const source = uniqueSource();
     const batch = { ...mixedBatch(source, uniquePhone()), idempotencyKey: 'batch-0001' };
     const first = await ingest(batch);
-    const [before] = await db.runText<{ updated: string }>(
+    const [before] = await running.db.runText<{ updated: string }>(
       'MATCH (:SourceRecord {source: $source})-[:RECORDS]->(p:Person) RETURN max(p.updatedAt) AS updated',
       { source },
     );
     const second = await ingest(batch);
     expect(second.data!.ingest).toEqual({ ...first.data!.ingest, replayed: true });
-    const [after] = await db.runText<{ updated: string }>(
+    const [after] = await running.db.runText<{ updated: string }>(
       'MATCH (:SourceRecord {source: $source})-[:RECORDS]->(p:Person) RETURN max(p.updatedAt) AS updated',
       { source },
     );
@@ -132,7 +121,7 @@ describe('ingest over HTTP', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => ingest(batch)));
     expect(results.every((r) => r.data?.ingest.accepted === 8)).toBe(true);
     expect(await countsOf(source)).toMatchObject({ people: 2, phones: 1, entities: 5, links: 3 });
-    const [dupes] = await db.runText<{ extra: number }>(
+    const [dupes] = await running.db.runText<{ extra: number }>(
       `MATCH (:SourceRecord {source: $source})-[:RECORDS]->(a)-[r]->(b)
        WITH a, b, type(r) AS t, count(r) AS n WHERE n > 1 RETURN count(*) AS extra`,
       { source },
@@ -153,7 +142,7 @@ describe('ingest over HTTP', () => {
     ];
     const result = await ingest({ source, phones: forms.map((number) => ({ number })) });
     expect(result.data!.ingest).toMatchObject({ accepted: 4, rejected: 0 });
-    const [row] = await db.runText<{ phones: number }>(
+    const [row] = await running.db.runText<{ phones: number }>(
       'MATCH (:SourceRecord {source: $source})-[:RECORDS]->(p:Phone) RETURN count(DISTINCT p) AS phones',
       { source },
     );
@@ -166,7 +155,7 @@ describe('ingest over HTTP', () => {
     await ingest({ source: police, phones: [{ number: phone }] });
     await ingest({ source: telecom, phones: [{ number: phone.replace('+84', '0') }] });
     const found = await graphql<{ entity: { sources: { source: string }[] } }>(
-      service.url,
+      running.service.url,
       'query($n: String!) { entity(ref: {kind: PHONE, externalId: $n}) { sources { source } } }',
       { n: phone },
     );
@@ -212,7 +201,7 @@ describe('ingest over HTTP', () => {
         cases: { role: string; case: { title: string } }[];
       };
     }>(
-      service.url,
+      running.service.url,
       `
         query ($s: String!) {
           entity(ref: { kind: PERSON, externalId: "v1", source: $s }) {
@@ -240,7 +229,7 @@ describe('ingest over HTTP', () => {
       cases: [{ role: 'VICTIM', case: { title: 'Mua bán người' } }],
     });
     const byId = await graphql<{ node: { label: string } }>(
-      service.url,
+      running.service.url,
       'query($id: ID!) { node(id: $id) { label } }',
       {
         id: person.data!.entity.id,

@@ -62,28 +62,42 @@ export async function graphql<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
+  return (await graphqlWithStatus<T>(url, query, variables, headers)).body;
+}
+
+/** graphql() with the HTTP status too, for the tests of refusals (401, 429, ...). */
+export async function graphqlWithStatus<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const merged = { 'content-type': 'application/json', ...(await defaultHeaders()), ...lowerCaseKeys(headers) };
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== '')),
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as GraphQLResponse<T>;
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
 }
 
-/** Headers with a token for these roles (no clearance unless given) and the test purpose. */
+/**
+ * Headers with a token for these roles (no clearance unless given, of the agency given or
+ * police) and the test purpose; purpose '' sends none.
+ */
 export async function asRole(
   roles: Role[],
-  options: { clearance?: Clearance[]; sub?: string; purpose?: string } = {},
+  options: { clearance?: Clearance[]; sub?: string; purpose?: string; agency?: string } = {},
 ): Promise<Record<string, string>> {
   const token = await testToken({
     roles,
     clearance: options.clearance ?? [],
     sub: options.sub ?? `test-${roles.join('-')}`,
+    ...(options.agency === undefined ? {} : { agency: options.agency }),
   });
   return { authorization: `Bearer ${token}`, 'x-purpose': options.purpose ?? TEST_PURPOSE };
 }

@@ -19,7 +19,7 @@ function reachesSubscriber(alert: AlertRecord, ctx: GraphQLContext, rules: reado
 export const alertResolvers: Resolvers = {
   Query: {
     alerts: async (_, { status, rules, first, after }, ctx) => {
-      const page = pageArgs(first ?? 20, after);
+      const page = pageArgs(first, after);
       const { alerts, total } = await ctx.services.alerts.list({
         statuses: (status as AlertStatus[] | null | undefined) ?? null,
         rules: rules ?? null,
@@ -30,8 +30,7 @@ export const alertResolvers: Resolvers = {
     alert: async (_, { id }, ctx) => (await ctx.services.alerts.byId(id)) ?? null,
     watches: (_, __, ctx) => ctx.services.alerts.watches(ctx.principal.sub),
     webhooks: (_, __, ctx) => ctx.services.webhooks.list(),
-    webhookDeadLetters: (_, { first }, ctx) =>
-      ctx.services.webhooks.deadLetters(Math.min(Math.max(first ?? 50, 0), 500)),
+    webhookDeadLetters: (_, { first }, ctx) => ctx.services.webhooks.deadLetters(Math.min(Math.max(first, 0), 500)),
   },
   Mutation: {
     watch: (_, { input }, ctx) =>

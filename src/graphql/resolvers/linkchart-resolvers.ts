@@ -1,17 +1,23 @@
 import type { ChartNode, LinkChartRequest } from '../../linkchart/chart-types.ts';
 import type { GraphQLContext } from '../context.ts';
-import type { QueryLinkChartArgs, Resolvers } from '../generated/resolvers-types.ts';
+import type { ChartLayout, QueryLinkChartArgs, Resolvers } from '../generated/resolvers-types.ts';
 
-/** Explicit nulls take the schema's defaults too. */
-function chartRequest(args: QueryLinkChartArgs): LinkChartRequest {
+/** The arguments of linkChart and exportLinkChart; depth and maxNodes are always set, from the schema's defaults. */
+type ChartArgs = Pick<QueryLinkChartArgs, 'seeds' | 'linkTypes' | 'from' | 'to'> & {
+  depth: number;
+  maxNodes: number;
+  layout?: ChartLayout;
+};
+
+function chartRequest(args: ChartArgs): LinkChartRequest {
   return {
     seeds: args.seeds,
-    depth: args.depth ?? 2,
-    maxNodes: args.maxNodes ?? 300,
+    depth: args.depth,
+    maxNodes: args.maxNodes,
     linkTypes: args.linkTypes ?? null,
     from: args.from ?? null,
     to: args.to ?? null,
-    layout: 'layout' in args ? (args.layout ?? null) : null,
+    layout: args.layout ?? null,
   };
 }
 
@@ -24,17 +30,12 @@ export const linkChartResolvers: Resolvers = {
   Query: {
     linkChart: async (_, args, ctx) => shown(ctx, await ctx.services.linkCharts.chart(chartRequest(args), ctx.work)),
     paths: async (_, { from, to, maxLength, first }, ctx) => {
-      const paths = await ctx.services.linkCharts.paths(
-        { from, to, maxLength: maxLength ?? 6, first: first ?? 3 },
-        ctx.work,
-      );
+      const paths = await ctx.services.linkCharts.paths({ from, to, maxLength, first }, ctx.work);
       return Promise.all(paths.map((path) => shown(ctx, path)));
     },
     // Hits on protected people or phones are left out for viewers without clearance: a hit would confirm the name.
     search: async (_, { text, kinds, first }, ctx) =>
-      ctx.protection.searchHits(
-        await ctx.services.linkCharts.search({ text, kinds: kinds ?? null, first: first ?? 20 }),
-      ),
+      ctx.protection.searchHits(await ctx.services.linkCharts.search({ text, kinds: kinds ?? null, first })),
     exportLinkChart: (_, { format, ...args }, ctx) =>
       ctx.services.linkCharts.export(chartRequest(args), format, (chart) => shown(ctx, chart), ctx.work),
   },

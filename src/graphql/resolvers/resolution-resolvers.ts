@@ -18,12 +18,11 @@ async function people(ctx: GraphQLContext, ids: readonly string[]): Promise<Pers
 export const resolutionResolvers: Resolvers = {
   Query: {
     duplicateCandidates: async (_, { minScore, first, after }, ctx) => {
-      const threshold = minScore ?? 0.7;
-      if (!(threshold >= 0 && threshold <= 1))
+      if (!(minScore >= 0 && minScore <= 1))
         throw clientError(ErrorCode.BAD_USER_INPUT, 'minScore must be between 0 and 1');
       const page = pageArgs(first, after);
       // Before paging: a pair with one protected half is not this viewer's to see (src/protection/).
-      const { pairs, total } = await ctx.services.resolution.candidates(threshold, page, (found) =>
+      const { pairs, total } = await ctx.services.resolution.candidates(minScore, page, (found) =>
         ctx.protection.pairsWithoutMixed(found),
       );
       const found = await people(

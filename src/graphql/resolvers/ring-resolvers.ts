@@ -37,7 +37,7 @@ export const ringResolvers: Resolvers = {
     ringCandidates: async (_, { minScore, minSize, first, after, includeDismissed }, ctx) => {
       const page = pageArgs(first, after);
       const { rings, total } = await ctx.services.rings.candidates(
-        { minScore: minScore ?? 0, minSize: minSize ?? 0, includeDismissed: includeDismissed ?? false },
+        { minScore: minScore ?? 0, minSize: minSize ?? 0, includeDismissed },
         page,
       );
       return connection(rings, page.skip, total);
@@ -75,8 +75,8 @@ export const ringResolvers: Resolvers = {
       const chart = await ctx.services.linkCharts.chart(
         {
           seeds: members.slice(0, MAX_CHART_SEEDS).map((m) => m.entityId),
-          depth: depth ?? 1,
-          maxNodes: maxNodes ?? 300,
+          depth,
+          maxNodes,
           linkTypes: null,
           from: null,
           to: null,

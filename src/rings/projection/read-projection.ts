@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import type { CypherStatementName } from '../../db/cypher-registry.ts';
 import type {
   BrokerKind,
   CaseRole,
@@ -111,7 +112,7 @@ const BUCKET_OF_IDS = 1 << 12;
 /** Runs a statement over each range of node ids up to maxId, handing on its records. */
 async function streamByIdRange<T extends object>(
   db: Database,
-  statement: string,
+  statement: CypherStatementName,
   maxId: number,
   onRecord: (record: T) => void,
 ): Promise<void> {
@@ -145,7 +146,7 @@ export async function readRingProjection(db: Database, options: ProjectionOption
 
   const people = new Map<number, ProjectionNode & { kind: 'PERSON' }>();
   const [{ maxId } = { maxId: null }] = await db.read<{ maxId: number | null }>('rings/max-node-id');
-  const pages = <T extends object>(statement: string, onRecord: (record: T) => void) =>
+  const pages = <T extends object>(statement: CypherStatementName, onRecord: (record: T) => void) =>
     streamByIdRange(db, statement, maxId ?? -1, onRecord);
   const samePerson = new SamePersonEvidence();
   await pages<{

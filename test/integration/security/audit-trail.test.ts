@@ -1,26 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningService } from '../../../src/app/start-service.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuditTrail } from '../../../src/audit/audit-trail.ts';
 import { verifyChain } from '../../../src/audit/verify-chain.ts';
-import type { Database } from '../../../src/db/database.ts';
-import { connectTestDatabase } from '../../support/database.ts';
-import { asRole, graphql, startTestService } from '../../support/service.ts';
+import { asRole, graphql } from '../../support/service.ts';
+import { serviceAndDatabase } from '../../support/service-and-database.ts';
 import { ingestProtectedScenario, type ProtectedScenario } from './protected-scenario.ts';
 import { readsOf } from './reads.ts';
 
-let service: RunningService;
-let db: Database;
+const running = serviceAndDatabase();
 let scenario: ProtectedScenario;
 
 beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-  scenario = await ingestProtectedScenario(service.url);
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
+  scenario = await ingestProtectedScenario(running.service.url);
 });
 
 interface StoredEvent {
@@ -34,7 +25,7 @@ interface StoredEvent {
 }
 
 async function eventsOf(actor: string): Promise<StoredEvent[]> {
-  return db.runText<StoredEvent & Record<string, unknown>>(
+  return running.db.runText<StoredEvent & Record<string, unknown>>(
     `MATCH (a:AuditEvent {actor: $actor})
      RETURN a.operation AS operation, a.outcome AS outcome, a.purpose AS purpose, a.entityIds AS entityIds,
             a.rootFields AS rootFields, a.agency AS agency, a.roles AS roles
@@ -76,7 +67,7 @@ describe('the audit trail', () => {
     const sub = `audited-${Date.now()}`;
     const headers = await asRole(['investigator'], { sub, purpose: 'Case 14/2026 Mong Cai' });
     const reads = readsOf(scenario);
-    for (const read of reads) await graphql(service.url, read.query, read.variables, headers);
+    for (const read of reads) await graphql(running.service.url, read.query, read.variables, headers);
     const events = await eventsOf(sub);
     expect(events).toHaveLength(reads.length);
     for (const event of events) {
@@ -102,14 +93,14 @@ describe('the audit trail', () => {
     const sub = `denied-${Date.now()}`;
     const noPurpose = { ...(await asRole(['analyst'], { sub })), 'x-purpose': '' };
     const refused = await graphql(
-      service.url,
+      running.service.url,
       'query Peek($id: ID!) { node(id: $id) { id } }',
       { id: scenario.ids['minor'] },
       noPurpose,
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('PURPOSE_REQUIRED');
     const forbidden = await graphql(
-      service.url,
+      running.service.url,
       '{ auditTrail { pageInfo { hasNextPage } } }',
       {},
       await asRole(['analyst'], { sub }),
@@ -126,7 +117,7 @@ describe('the audit trail', () => {
   it('records writes, with their outcome', async () => {
     const sub = `writer-${Date.now()}`;
     await graphql(
-      service.url,
+      running.service.url,
       'mutation { ingest(batch: {source: "bad|source"}) { accepted } }',
       {},
       await asRole(['ingest'], { sub }),
@@ -144,7 +135,7 @@ describe('the audit trail', () => {
         edges: { cursor: string; node: { seq: number; entityIds: string[]; actor: string } }[];
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
-    }>(service.url, AUDIT, { entityId: id, first: 2 }, headers);
+    }>(running.service.url, AUDIT, { entityId: id, first: 2 }, headers);
     expect(first.errors).toBeUndefined();
     const page1 = first.data!.auditTrail;
     expect(page1.edges).toHaveLength(2);
@@ -152,7 +143,7 @@ describe('the audit trail', () => {
     expect(page1.edges[0]!.node.seq).toBeGreaterThan(page1.edges[1]!.node.seq);
     for (const edge of page1.edges) expect(edge.node.entityIds).toContain(id);
     const second = await graphql<typeof first.data>(
-      service.url,
+      running.service.url,
       AUDIT,
       { entityId: id, first: 2, after: page1.pageInfo.endCursor },
       headers,
@@ -162,7 +153,7 @@ describe('the audit trail', () => {
   });
 
   it('keeps one unbroken chain when many appends arrive at once', async () => {
-    const trail = new AuditTrail(db);
+    const trail = new AuditTrail(running.db);
     const entry = (i: number) => ({
       at: new Date().toISOString(),
       actor: `burst-${i}`,
@@ -183,7 +174,7 @@ describe('the audit trail', () => {
   });
 
   it('verifies as a chain, and names the record changed behind its back', async () => {
-    const trail = new AuditTrail(db);
+    const trail = new AuditTrail(running.db);
     const verdict = await verifyChain(trail);
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.records).toBeGreaterThan(10);
@@ -191,10 +182,10 @@ describe('the audit trail', () => {
     expect(command.status, command.output).toBe(0);
     expect(command.output).toMatch(/^audit trail OK: \d+ records/);
 
-    const [victim] = await db.runText<{ id: string; seq: number; purpose: string }>(
+    const [victim] = await running.db.runText<{ id: string; seq: number; purpose: string }>(
       "MATCH (a:AuditEvent) WHERE a.outcome = 'ALLOWED' AND a.purpose IS NOT NULL RETURN a.id AS id, a.seq AS seq, a.purpose AS purpose ORDER BY a.seq LIMIT 1",
     );
-    await db.runText(
+    await running.db.runText(
       'MATCH (a:AuditEvent {id: $id}) SET a.purpose = $purpose',
       { id: victim!.id, purpose: 'nothing to see' },
       'WRITE',
@@ -207,7 +198,7 @@ describe('the audit trail', () => {
       expect(command.output).toContain(`BROKEN at seq ${victim!.seq} (id ${victim!.id})`);
     } finally {
       // Put it back: the trail is shared by the whole test run.
-      await db.runText(
+      await running.db.runText(
         'MATCH (a:AuditEvent {id: $id}) SET a.purpose = $purpose',
         { id: victim!.id, purpose: victim!.purpose },
         'WRITE',

@@ -1,21 +1,10 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../../src/app/start-service.ts';
-import type { Database } from '../../../src/db/database.ts';
-import { connectTestDatabase, uniqueSource } from '../../support/database.ts';
-import { INGEST, TEST_JWT_SECRET, startTestService } from '../../support/service.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueSource } from '../../support/database.ts';
+import { INGEST, TEST_JWT_SECRET, graphqlWithStatus } from '../../support/service.ts';
+import { serviceAndDatabase } from '../../support/service-and-database.ts';
 
-let service: RunningService;
-let db: Database;
-
-beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
-});
+const running = serviceAndDatabase();
 
 const key = new TextEncoder().encode(TEST_JWT_SECRET);
 const sign = (claims: Record<string, unknown>, exp: string | number = '1h', secret = key) =>
@@ -41,7 +30,7 @@ const badTokens: [string, () => Promise<string | null>][] = [
 
 /** What a refused request could have left: records of its batch, audit records of its caller. */
 async function traces(source: string) {
-  const [row] = await db.runText<{ audit: number; records: number }>(
+  const [row] = await running.db.runText<{ audit: number; records: number }>(
     `CALL () { MATCH (a:AuditEvent {actor: 'mallory'}) RETURN count(a) AS audit }
      CALL () { MATCH (s:SourceRecord {source: $source}) RETURN count(s) AS records }
      RETURN audit, records`,
@@ -54,22 +43,16 @@ describe('bad tokens', () => {
   it.each(badTokens)('%s: UNAUTHENTICATED with HTTP 401, and nothing is written', async (_, header) => {
     const source = uniqueSource('badtoken');
     const authorization = await header();
-    const response = await fetch(`${service.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-purpose': 'test',
-        ...(authorization ? { authorization } : {}),
-      },
-      body: JSON.stringify({
-        query: INGEST,
-        variables: { batch: { source, people: [{ externalId: 'p1', fullName: 'Should Not Exist' }] } },
-      }),
-    });
-    expect(response.status).toBe(401);
-    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    const { status, body } = await graphqlWithStatus(
+      running.service.url,
+      INGEST,
+      { batch: { source, people: [{ externalId: 'p1', fullName: 'Should Not Exist' }] } },
+      // '' leaves the header out: no token at all.
+      { authorization: authorization ?? '', 'x-purpose': 'test' },
+    );
+    expect(status).toBe(401);
     expect(body.data ?? null).toBeNull();
-    expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // Refused tokens are not audited (README, Security): there is no verified caller to attribute them to.
     expect(await traces(source)).toEqual({ audit: 0, records: 0 });
   });

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../../src/app/start-service.ts';
-import type { Database } from '../../../src/db/database.ts';
-import { connectTestDatabase, uniqueSource } from '../../support/database.ts';
-import { INGEST, asRole, defaultHeaders, graphql, startTestService } from '../../support/service.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueSource } from '../../support/database.ts';
+import { INGEST, asRole, defaultHeaders, graphql, graphqlWithStatus, startTestService } from '../../support/service.ts';
+import { serviceAndDatabase } from '../../support/service-and-database.ts';
 
-let service: RunningService;
-let db: Database;
-
-beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
-});
+const running = serviceAndDatabase();
 
 async function entityCount(): Promise<number> {
-  const [row] = await db.runText<{ n: number }>('MATCH (e:Entity) RETURN count(e) AS n');
+  const [row] = await running.db.runText<{ n: number }>('MATCH (e:Entity) RETURN count(e) AS n');
   return row!.n;
 }
 
 async function post(body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${service.url}/graphql`, {
+  const response = await fetch(`${running.service.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await defaultHeaders()), ...headers },
     body,
@@ -45,14 +34,14 @@ describe('the endpoint refuses abusive queries before they run', () => {
   it('a 100-level deep query', async () => {
     let selection = 'id';
     for (let i = 0; i < 100; i++) selection = `... on Person { relatives { id ${selection} } }`;
-    const result = await graphql(service.url, `{ node(id: "per_none") { id ${selection} } }`);
+    const result = await graphql(running.service.url, `{ node(id: "per_none") { id ${selection} } }`);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/depth|Token limit/i);
   });
 
   it('500 aliases', async () => {
     const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: node(id: "per_${i}") { id }`).join(' ');
-    const result = await graphql(service.url, `{ ${aliases} }`);
+    const result = await graphql(running.service.url, `{ ${aliases} }`);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.length).toBeGreaterThan(0);
   });
@@ -80,7 +69,7 @@ describe('the endpoint refuses abusive queries before they run', () => {
     const source = uniqueSource('inject');
     const nasty = `Nguyễn'}) MATCH (n) DETACH DELETE n //`;
     const result = await graphql<{ ingest: { accepted: number; errors: { index: number; code: string }[] } }>(
-      service.url,
+      running.service.url,
       INGEST,
       {
         batch: {
@@ -93,16 +82,18 @@ describe('the endpoint refuses abusive queries before they run', () => {
       },
     );
     expect(result.data!.ingest.errors.map((e) => [e.index, e.code])).toEqual([[1, 'INVALID_VALUE']]);
-    const [stored] = await db.runText<{ name: string; docs: string[] }>(
+    const [stored] = await running.db.runText<{ name: string; docs: string[] }>(
       'MATCH (:SourceRecord {source: $source})-[:RECORDS]->(p:Person) RETURN p.fullName AS name, p.documentNumbers AS docs',
       { source },
     );
     expect(stored).toEqual({ name: nasty, docs: ['"}) RETURN 1 //'] });
     expect(await entityCount()).toBe(before + 1);
     // Reading it back and searching for it are just as harmless.
-    const search = await graphql(service.url, 'query S($t: String!) { search(text: $t) { score } }', { t: nasty });
+    const search = await graphql(running.service.url, 'query S($t: String!) { search(text: $t) { score } }', {
+      t: nasty,
+    });
     expect(search.errors).toBeUndefined();
-    const node = await graphql(service.url, 'query N($id: ID!) { node(id: $id) { id } }', {
+    const node = await graphql(running.service.url, 'query N($id: ID!) { node(id: $id) { id } }', {
       id: `x'}) MATCH (n) DETACH DELETE n //\u0000`,
     });
     expect(node).toEqual({ data: { node: null } });
@@ -116,7 +107,7 @@ describe('the endpoint refuses abusive queries before they run', () => {
       fullName: `Person ${i}`,
       dateOfBirth: '1990-01-01',
     }));
-    const result = await graphql<{ ingest: { accepted: number; rejected: number } }>(service.url, INGEST, {
+    const result = await graphql<{ ingest: { accepted: number; rejected: number } }>(running.service.url, INGEST, {
       batch: { source, people },
     });
     expect(result.errors).toBeUndefined();
@@ -130,7 +121,7 @@ describe('the endpoint refuses abusive queries before they run', () => {
   });
 
   it('refuses a GET query without a CSRF header (a page elsewhere could make a browser send it)', async () => {
-    const response = await fetch(`${service.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+    const response = await fetch(`${running.service.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { ...(await defaultHeaders()) },
     });
     expect(response.status).toBe(403);
@@ -145,14 +136,9 @@ describe('the per-token rate limit', () => {
       const statuses: number[] = [];
       let lastCode: unknown;
       for (let i = 0; i < 8; i++) {
-        const response = await fetch(`${limited.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query: '{ __typename }' }),
-        });
-        statuses.push(response.status);
-        lastCode = ((await response.json()) as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions
-          .code;
+        const { status, body } = await graphqlWithStatus(limited.url, '{ __typename }', {}, headers);
+        statuses.push(status);
+        lastCode = body.errors?.[0]?.extensions?.code;
       }
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
       expect(statuses.slice(5)).toEqual([429, 429, 429]);

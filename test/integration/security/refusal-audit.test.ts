@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../../src/app/start-service.ts';
-import type { Database } from '../../../src/db/database.ts';
-import { connectTestDatabase } from '../../support/database.ts';
+import { describe, expect, it } from 'vitest';
 import { asRole, graphql, startTestService } from '../../support/service.ts';
+import { serviceAndDatabase } from '../../support/service-and-database.ts';
 
-let service: RunningService;
-let db: Database;
-
-beforeAll(async () => {
-  service = await startTestService();
-  db = await connectTestDatabase();
-});
-afterAll(async () => {
-  await service?.close();
-  await db?.close();
-});
+const running = serviceAndDatabase();
 
 interface StoredEvent {
   operation: string;
@@ -25,7 +13,7 @@ interface StoredEvent {
 }
 
 async function eventsOf(actor: string): Promise<StoredEvent[]> {
-  return db.runText<StoredEvent & Record<string, unknown>>(
+  return running.db.runText<StoredEvent & Record<string, unknown>>(
     `MATCH (a:AuditEvent {actor: $actor})
      RETURN a.operation AS operation, a.outcome AS outcome, a.reason AS reason, a.rootFields AS rootFields,
             a.purpose AS purpose
@@ -36,7 +24,7 @@ async function eventsOf(actor: string): Promise<StoredEvent[]> {
 
 let callers = 0;
 /** A request of a caller of its own, and the one audit record it left. */
-async function refusedAs(query: string, variables: Record<string, unknown> = {}, url = service.url) {
+async function refusedAs(query: string, variables: Record<string, unknown> = {}, url = running.service.url) {
   const sub = `refused-${Date.now()}-${callers++}`;
   const result = await graphql(url, query, variables, await asRole(['investigator'], { sub, purpose: 'Case 9/2026' }));
   expect(result.data ?? null).toBeNull();
@@ -136,12 +124,17 @@ describe('requests of an authenticated caller refused before they run are audite
   });
 
   it('while a request without a valid token leaves no record, and an allowed one leaves exactly one', async () => {
-    const before = await db.runText<{ n: number }>('MATCH (a:AuditEvent) RETURN count(a) AS n');
-    const refused = await graphql(service.url, '{ nodes }', {}, { authorization: 'Bearer not.a.token' });
+    const before = await running.db.runText<{ n: number }>('MATCH (a:AuditEvent) RETURN count(a) AS n');
+    const refused = await graphql(running.service.url, '{ nodes }', {}, { authorization: 'Bearer not.a.token' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const sub = `allowed-${Date.now()}`;
-    await graphql(service.url, 'query Fine { latestDetectionRun { id } }', {}, await asRole(['analyst'], { sub }));
-    const after = await db.runText<{ n: number }>('MATCH (a:AuditEvent) RETURN count(a) AS n');
+    await graphql(
+      running.service.url,
+      'query Fine { latestDetectionRun { id } }',
+      {},
+      await asRole(['analyst'], { sub }),
+    );
+    const after = await running.db.runText<{ n: number }>('MATCH (a:AuditEvent) RETURN count(a) AS n');
     expect(after[0]!.n - before[0]!.n).toBe(1);
     expect(await eventsOf(sub)).toMatchObject([{ operation: 'query Fine', outcome: 'ALLOWED', reason: null }]);
   });

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import type { Services } from '../../../src/graphql/services.ts';
 import type { AuditEntry } from '../../../src/audit/audit-event.ts';
 import type { Role } from '../../../src/auth/roles.ts';
@@ -43,6 +44,8 @@ export interface InProcessOptions {
   protectedEntities?: ProtectedEntity[];
   rateLimit?: { perSecond: number; burst: number };
   production?: boolean;
+  /** The schema served; by default the real one (createGraphQLSchema()). */
+  schema?: GraphQLSchema;
 }
 
 export function inProcessYoga(options: InProcessOptions = {}) {
@@ -88,6 +91,7 @@ export function inProcessYoga(options: InProcessOptions = {}) {
       corsOrigins: [],
     },
     protectionReader: new StubProtectionReader(options.protectedEntities ?? []),
+    ...(options.schema ? { schema: options.schema } : {}),
   });
 
   interface Call {
