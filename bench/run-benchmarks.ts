@@ -1,4 +1,5 @@
-// npm run bench [-- --quick] [-- --only ingest,ingest-statements,louvain,detection,linkchart,search,alerts] [-- --city <DATA_DIR>]
+// npm run bench [-- --quick] [-- --only ingest,bulk,ingest-statements,louvain,detection,linkchart,search,alerts] [-- --city <DATA_DIR>]
+//   [-- --bulk-preset bench] [-- --people N] [-- --bulk-only]
 //   [-- --bolt-port N] (ingest-statements: its own Neo4j's Bolt port, 0 a free one; with NEO4J_URI set it
 //   measures on that server instead)
 //   [-- --preset test --people N]  (the read workloads on a smaller city than the bench preset)
@@ -10,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../src/rings/core/index.ts';
 import { measureAlertLatency } from './measure/alert-latency.ts';
+import { measureBulkVersusIngest } from './measure/bulk-vs-ingest.ts';
 import { measureDetection } from './measure/detection.ts';
 import { measureIngestStatements } from './measure/ingest-statements.ts';
 import { measureIngestThroughput } from './measure/ingest-throughput.ts';
@@ -23,7 +25,12 @@ const { values } = parseArgs({
     only: { type: 'string' },
     city: { type: 'string' },
     preset: { type: 'string' },
+    // people: the read workloads' city size with --preset, and the bulk scenario's size.
     people: { type: 'string' },
+    // bulk: the scenario to load (the bench preset's 7.5 M records only when asked), and whether
+    // to leave out the ingest side (at 7.5 M records it takes longer than the bulk load by far).
+    'bulk-preset': { type: 'string' },
+    'bulk-only': { type: 'boolean', default: false },
     'bolt-port': { type: 'string', default: '0' },
   },
 });
@@ -54,8 +61,8 @@ if (wanted('ingest')) {
     ['ingest: GraphQL over HTTP (records/s)', fmt(r.graphqlRecordsPerSecond)],
     ["ingest: the service's ingest in its own process (records/s)", fmt(r.inProcessRecordsPerSecond)],
     ['ingest: validation alone, no database (records/s)', fmt(r.validationRecordsPerSecond)],
-    ['ingest: plain UNWIND via driver (records/s)', fmt(r.directRecordsPerSecond)],
-    ['ingest: GraphQL / direct', fmt(r.ratio, 2)],
+    ['ingest: plain statements, same data model (records/s)', fmt(r.directRecordsPerSecond)],
+    ['ingest: GraphQL / plain statements', fmt(r.ratio, 2)],
   );
   // The steady-state check: the JIT's share of Neo4j's CPU while each side was timed.
   const cpu = (side: JvmCpu | undefined) => (side ? `${fmt(side.total, 1)} / ${fmt(side.jitCompiler, 1)}` : 'n/a');
@@ -63,6 +70,26 @@ if (wanted('ingest')) {
     'ingest: Neo4j CPU s while timed / of it JIT compiling (GraphQL; in process; direct)',
     `${cpu(r.neo4jCpu.graphql)}; ${cpu(r.neo4jCpu.inProcess)}; ${cpu(r.neo4jCpu.direct)}`,
   ]);
+}
+
+if (values.only?.split(',').includes('bulk')) {
+  const preset = values['bulk-preset'] === 'bench' ? ('bench' as const) : ('test' as const);
+  const people = values.people ? Number(values.people) : quick || preset === 'bench' ? undefined : 100_000;
+  const scenario = { preset, seed: 1, ...(people ? { people } : {}) };
+  log(`bulk: ${JSON.stringify(scenario)}, one batch file, ingest then bulk load, each into a fresh store...`);
+  const r = await measureBulkVersusIngest(scenario, { skipIngest: values['bulk-only'], log });
+  emit('bulk', { scenario, ...r });
+  rows.push(
+    ['bulk: records', fmt(r.records)],
+    ["bulk: the service's ingest in its own process (records/s)", fmt(r.ingestRecordsPerSecond)],
+    ['bulk: bulk load end to end (records/s)', fmt(r.bulkRecordsPerSecond)],
+    [
+      'bulk: files / import / constraints and indexes (s)',
+      `${fmt(r.bulkStages.files, 1)} / ${fmt(r.bulkStages.import, 1)} / ${fmt(r.bulkStages.schema, 1)}`,
+    ],
+    ['bulk: bulk load / ingest', fmt(r.ratio, 1)],
+    ['bulk: peak RSS of the loading process (MiB)', fmt(r.peakRssMiB)],
+  );
 }
 
 // Not in the default run: a comparison of statement shapes for decision 0022, not a figure of the service.

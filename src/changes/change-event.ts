@@ -1,7 +1,8 @@
 import type { Transaction } from '../db/database.ts';
 
 /** What kind of write left a record in the change feed. */
-export type ChangeKind = 'INGEST' | 'MERGE' | 'UNMERGE' | 'RING_STATUS' | 'DETECTION_RUN' | 'ALERTS_RAISED';
+export type ChangeKind =
+  'INGEST' | 'BULK_LOAD' | 'MERGE' | 'UNMERGE' | 'RING_STATUS' | 'DETECTION_RUN' | 'ALERTS_RAISED';
 
 /** What a writer says about its transaction; the feed adds the seq and the time. */
 export interface ChangeEntry {

@@ -5,7 +5,7 @@ import { DatabaseError } from './errors.ts';
  * Creates the constraints and indexes of cypher/schema/ (each `IF NOT EXISTS`, so applying
  * them again at every start changes nothing) and waits until the indexes are online.
  */
-export async function applySchema(db: Database): Promise<void> {
+export async function applySchema(db: Database, options: { awaitIndexesSeconds?: number } = {}): Promise<void> {
   for (const name of db.registry.names('schema/')) {
     try {
       await db.write(name);
@@ -18,5 +18,6 @@ export async function applySchema(db: Database): Promise<void> {
         throw error;
     }
   }
-  await db.runText('CALL db.awaitIndexes(300)');
+  // A store loaded in bulk builds every index here over millions of nodes: its loader waits longer.
+  await db.runText('CALL db.awaitIndexes($seconds)', { seconds: options.awaitIndexesSeconds ?? 300 });
 }

@@ -33,3 +33,12 @@ export function refKey(kind: EntityKind, source: string, externalId: string): st
 export function entityId(kind: EntityKind, key: string): string {
   return `${ID_PREFIX[kind]}_${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
 }
+
+/**
+ * The id of the entity a reference key names in a store where no record was merged into
+ * another entity (a new store, as a bulk load fills): the id its first record derives.
+ */
+export function derivedIdOf(refKey: string): string {
+  if (refKey.startsWith('PHONE||')) return entityId('PHONE', refKey);
+  return entityId(refKey.slice(0, refKey.indexOf('|')) as EntityKind, refKey);
+}

@@ -9,6 +9,7 @@ import { readBatchFile } from './read-batch-file.ts';
 import { readCsvFile, type CsvTable } from './read-csv.ts';
 import { runImport } from './run-import.ts';
 import type { BatchSender } from './send/batch-sender.ts';
+import type { IngestBatchInput } from '../ingest/batch-types.ts';
 import { splitIntoBatches } from './split-into-batches.ts';
 
 export interface ImportFileOptions {
@@ -23,16 +24,29 @@ export interface ImportFileOptions {
 
 export const DEFAULT_BATCH_SIZE = 5_000;
 
-/** Imports a batch file, a CSV file, a folder of CSV files or a zip of them. */
-export async function importFile(path: string, options: ImportFileOptions): Promise<ImportSummary> {
+/** The batches an input gives, in the order they must be written, and what the CSV conversion noted. */
+export interface ImportBatches {
+  batches: AsyncIterable<{ batch: IngestBatchInput; share?: number }>;
+  notes: ConversionNotes | undefined;
+  /** Removes what was unpacked. */
+  close(): Promise<void>;
+}
+
+/**
+ * Reads a batch file (streamed), a CSV file, a folder of CSV files or a zip of them into ingest
+ * batches, each with its idempotency key: what `npm run import` sends, and what its bulk load writes.
+ */
+export async function readImportBatches(
+  path: string,
+  options: Pick<ImportFileOptions, 'mapping' | 'source' | 'batchSize'>,
+): Promise<ImportBatches> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const input = await openInput(path);
   try {
-    const run = { sender: options.sender, retries: options.retries, progress: options.progress };
     if (input.kind !== 'csv') {
       const format = input.kind === 'batches-ndjson' ? 'ndjson' : 'json';
       const batches = readBatchFile(input.files[0]!, format, { source: options.source, batchSize });
-      return await runImport(batches, options.sender, withoutUndefined(run));
+      return { batches, notes: undefined, close: () => input.close() };
     }
     if (!options.mapping) throw new ImportInputError(`${path}: CSV input needs --mapping <mapping.json>`);
     const mapping = typeof options.mapping === 'string' ? await readMapping(options.mapping) : options.mapping;
@@ -46,7 +60,23 @@ export async function importFile(path: string, options: ImportFileOptions): Prom
       sent += Object.values(batch).reduce((sum: number, v) => sum + (Array.isArray(v) ? v.length : 0), 0);
       return { batch, share: sent / Math.max(1, total) };
     });
-    return await runImport(batches, options.sender, withoutUndefined({ ...run, notes: notes as ConversionNotes }));
+    return { batches: toAsync(batches), notes, close: () => input.close() };
+  } catch (error) {
+    await input.close();
+    throw error;
+  }
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** Imports a batch file, a CSV file, a folder of CSV files or a zip of them. */
+export async function importFile(path: string, options: ImportFileOptions): Promise<ImportSummary> {
+  const input = await readImportBatches(path, options);
+  try {
+    const run = { sender: options.sender, retries: options.retries, progress: options.progress, notes: input.notes };
+    return await runImport(input.batches, options.sender, withoutUndefined(run));
   } finally {
     await input.close();
   }

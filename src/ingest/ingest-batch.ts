@@ -61,7 +61,7 @@ export function batchSource(batch: Pick<IngestBatchInput, 'source'>): string {
 }
 
 /** The idempotency key, checked like any text (it is part of an indexed key); none when empty. */
-function batchIdempotencyKey(batch: IngestBatchInput): string | undefined {
+export function batchIdempotencyKey(batch: IngestBatchInput): string | undefined {
   const key = batch.idempotencyKey;
   if (key == null || key === '') return undefined;
   if (typeof key !== 'string') throw new InvalidBatchError('idempotencyKey must be text');
@@ -79,6 +79,36 @@ export function countRecords(batch: IngestBatchInput): number {
     (batch.cases?.length ?? 0) +
     (batch.links?.length ?? 0)
   );
+}
+
+/** What identifies a batch before its records are read: its size, its source and its idempotency key. */
+export interface BatchIdentity {
+  records: number;
+  source: string;
+  /** `source|idempotencyKey`, the key of its (:IngestBatch); none without an idempotency key. */
+  batchKey: string | undefined;
+}
+
+/**
+ * Checks what refuses a batch whole (too large, a bad source or key) and names it; shared by
+ * the ingest and the bulk load, so both refuse the same batches and key them alike.
+ */
+export function batchIdentity(batch: IngestBatchInput): BatchIdentity {
+  const records = countRecords(batch);
+  if (records > MAX_RECORDS_PER_BATCH) throw new BatchTooLargeError(records);
+  const source = batchSource(batch);
+  const idempotencyKey = batchIdempotencyKey(batch);
+  return { records, source, batchKey: idempotencyKey ? `${source}|${idempotencyKey}` : undefined };
+}
+
+/** The report of a checked batch, as the sender gets it and as a replay of its key answers it. */
+export function reportOf(records: number, validated: Pick<ValidatedBatch, 'errors'>): IngestReport {
+  return {
+    accepted: records - validated.errors.length,
+    rejected: validated.errors.length,
+    errors: validated.errors,
+    replayed: false,
+  };
 }
 
 /**
@@ -100,11 +130,7 @@ export class IngestService {
   ) {}
 
   async ingest(batch: IngestBatchInput, now: Date = new Date()): Promise<IngestReport> {
-    const records = countRecords(batch);
-    if (records > MAX_RECORDS_PER_BATCH) throw new BatchTooLargeError(records);
-    const source = batchSource(batch);
-    const idempotencyKey = batchIdempotencyKey(batch);
-    const batchKey = idempotencyKey ? `${source}|${idempotencyKey}` : undefined;
+    const { records, source, batchKey } = batchIdentity(batch);
 
     if (batchKey) {
       const earlier = await this.db.read<{ report: string | null }>('ingest/find-batch-report', { key: batchKey });
@@ -113,12 +139,7 @@ export class IngestService {
     }
 
     const validated = await validateBatch({ ...batch, source }, (refs) => this.findKnown(refs), now);
-    const report: IngestReport = {
-      accepted: records - validated.errors.length,
-      rejected: validated.errors.length,
-      errors: validated.errors,
-      replayed: false,
-    };
+    const report = reportOf(records, validated);
     const stamp = now.toISOString();
     const written = this.writes.run(() =>
       this.db.writeTransaction(
@@ -181,7 +202,7 @@ export interface NewLink {
 }
 
 /** What the batch wrote, for its record in the change feed. */
-interface WrittenRecords {
+export interface WrittenRecords {
   entityIds: string[];
   entityKinds: string[];
   linkTypes: string[];
@@ -189,7 +210,11 @@ interface WrittenRecords {
   payload: { crossings: NewCrossing[]; links: NewLink[] };
 }
 
-async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string): Promise<WrittenRecords> {
+/**
+ * Writes a checked batch's rows with the ingest's statements. Exported for the ingest benchmark,
+ * whose plain-statement side writes the same data model without the service around it.
+ */
+export async function writeRecords(tx: Transaction, batch: ValidatedBatch, now: string): Promise<WrittenRecords> {
   const ids = new Map<string, string>();
   const remember = (rows: { key: string; id: string }[]) => rows.forEach((row) => ids.set(row.key, row.id));
   const touched = new Set<string>();

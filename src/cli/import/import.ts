@@ -1,9 +1,13 @@
 // npm run import -- <file|folder|zip> [--url http://127.0.0.1:4000 --token T] [--source S] [--batch-size 5000]
 //   [--mapping mapping.json] [--retries 8]
+// npm run import -- --bulk <file|folder|zip> [--mapping mapping.json] [--source S] [--batch-size 5000] [--out DIR]
 // Without --url, writes in-process to NEO4J_URI, or to the embedded Neo4j under DATA_DIR (stop the service first).
+// --bulk: a first load through Neo4j's offline importer into a new or empty embedded store.
 
 import { parseArgs } from 'node:util';
+import { bulkLoad, StoreNotEmptyError } from '../../app/bulk-load.ts';
 import { openDatabase, type OpenDatabase } from '../../app/open-database.ts';
+import { OfflineImportError } from '../../db/local-neo4j/run-offline-import.ts';
 import { ConfigError, loadConfig } from '../../config/load-config.ts';
 import { IngestService, MAX_RECORDS_PER_BATCH } from '../../ingest/ingest-batch.ts';
 import { DEFAULT_BATCH_SIZE, importFile } from '../../import/import-file.ts';
@@ -24,7 +28,12 @@ const usage = `usage: npm run import -- <file> [options]
   --source S           the source of the records (CSV: else the mapping's; batches: replaces theirs)
   --batch-size N       records per batch (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_RECORDS_PER_BATCH})
   --mapping FILE       how CSV columns become records (see import-mappings/pole.json)
-  --retries N          attempts after the first for a batch that failed for a passing cause (default 8)`;
+  --retries N          attempts after the first for a batch that failed for a passing cause (default 8)
+  --bulk               a first load: check every record as the ingest does, write import files and run
+                       Neo4j's offline importer into the embedded store under DATA_DIR (new or empty only);
+                       with NEO4J_URI set, write the files and print the server's neo4j-admin command
+  --out DIR            --bulk: where the import files go (default a new folder under DATA_DIR, removed
+                       after a load into the embedded store)`;
 
 function positive(name: string, value: string | undefined, fallback: number, max = Infinity): number {
   if (value === undefined) return fallback;
@@ -45,6 +54,8 @@ async function main(): Promise<number> {
       'batch-size': { type: 'string' },
       mapping: { type: 'string' },
       retries: { type: 'string' },
+      bulk: { type: 'boolean' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +67,7 @@ async function main(): Promise<number> {
   const retries = values.retries === undefined ? 8 : Number(values.retries);
   if (!Number.isInteger(retries) || retries < 0)
     throw new ImportInputError(`--retries must be a whole number, got "${values.retries}"`);
+  if (values.bulk) return bulk(positionals[0]!, values, batchSize);
   let sender: BatchSender;
   let database: OpenDatabase | undefined;
   if (values.url) {
@@ -89,10 +101,60 @@ async function main(): Promise<number> {
   }
 }
 
+/** Exit code of a bulk load with NEO4J_URI: the files are written, the server's own importer must load them. */
+const EXIT_SERVER_IMPORT_NEEDED = 3;
+
+async function bulk(
+  path: string,
+  values: {
+    url?: string | undefined;
+    mapping?: string | undefined;
+    source?: string | undefined;
+    out?: string | undefined;
+  },
+  batchSize: number,
+): Promise<number> {
+  if (values.url) throw new ImportInputError('--bulk loads a store offline and cannot send to --url; leave one out');
+  const config = loadConfig();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const result = await bulkLoad(config, {
+    path,
+    mapping: values.mapping,
+    source: values.source,
+    batchSize,
+    out: values.out,
+    progress: new ProgressBar(),
+    log,
+  });
+  process.stdout.write(`${formatSummary(result.summary)}\n`);
+  const rows = result.files.files.reduce((sum, file) => sum + file.rows, 0);
+  process.stdout.write(
+    `  import files   ${result.files.files.length} files, ${rows.toLocaleString('en-US')} rows in ${result.files.dir} (${result.seconds.files.toFixed(1)} s)\n`,
+  );
+  if (result.serverCommand) {
+    process.stdout.write(
+      `\nNEO4J_URI is set: a server's store is loaded by that server's own importer, not by this command.\n` +
+        `Nothing was imported. Copy the files to the server and run, with database ${config.neo4j.database} stopped (or new):\n\n` +
+        `${result.serverCommand}\n\nthen start it and start the service: it creates its constraints and indexes.\n`,
+    );
+    return EXIT_SERVER_IMPORT_NEEDED;
+  }
+  process.stdout.write(
+    `  imported       in ${result.seconds.import.toFixed(1)} s; constraints and indexes in ${result.seconds.schema.toFixed(1)} s\n` +
+      `  records/s      ${Math.round(result.summary.sent / (result.seconds.files + result.seconds.import + result.seconds.schema)).toLocaleString('en-US')} end to end\n`,
+  );
+  return result.summary.failedBatches.length ? 1 : 0;
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ImportInputError || error instanceof MappingError || error instanceof ConfigError;
+    const known =
+      error instanceof ImportInputError ||
+      error instanceof MappingError ||
+      error instanceof ConfigError ||
+      error instanceof StoreNotEmptyError ||
+      error instanceof OfflineImportError;
     process.stderr.write(`import: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(2);
   },

@@ -1,1 +1,0 @@
-CREATE CONSTRAINT bench_entity_key IF NOT EXISTS FOR (e:BenchEntity) REQUIRE e.key IS UNIQUE
