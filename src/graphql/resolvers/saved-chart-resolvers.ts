@@ -27,7 +27,7 @@ function words(ctx: GraphQLContext, record: SavedChartRecord, text: string): Pro
 export const savedChartResolvers: Resolvers = {
   Query: {
     savedCharts: async (_, { first }, ctx) =>
-      (await ctx.services.savedCharts.list(viewer(ctx), first ?? 50)).map((record) => read(ctx, record)),
+      (await ctx.services.savedCharts.list(viewer(ctx), first)).map((record) => read(ctx, record)),
     savedChart: async (_, { id }, ctx) => read(ctx, await ctx.services.savedCharts.get(viewer(ctx), id)) ?? null,
     exportSavedChart: async (_, { id }, ctx) => {
       const record = read(ctx, await ctx.services.savedCharts.get(viewer(ctx), id));

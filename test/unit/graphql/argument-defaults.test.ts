@@ -239,6 +239,19 @@ const cases: Case[] = [
     }),
   },
   {
+    field: ['Query', 'savedCharts', 'first'],
+    variableType: 'Int',
+    query: (a) => `{ savedCharts${args('', a)} { id } }`,
+    services: (seen) => ({
+      savedCharts: {
+        list: async (_viewer: unknown, first: number) => {
+          seen(first);
+          return [];
+        },
+      },
+    }),
+  },
+  {
     field: ['Query', 'webhookDeadLetters', 'first'],
     variableType: 'Int',
     query: (a) => `{ webhookDeadLetters${args('', a)} { __typename } }`,
