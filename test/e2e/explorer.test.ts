@@ -108,15 +108,17 @@ describe('the explorer page', () => {
     await page.locator(`#node-list li[data-node-id="${net.ids['p1']}"] button`).first().click();
     await expect.poll(() => page.locator('#selected').textContent(), POLL).toContain('Nguyễn Văn Hùng');
 
+    // The chart's exports, in Chart tools: the Saved charts panel has a JSON file input of its own.
+    const chartTools = page.getByRole('region', { name: 'Chart tools', exact: true });
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'JSON' }).click();
+    await chartTools.getByRole('button', { name: 'JSON', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('linkchart.json');
     const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { nodes: { id: string }[] };
     expect(exported.nodes).toHaveLength(9);
 
     const graphml = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'GraphML' }).click();
+    await chartTools.getByRole('button', { name: 'GraphML', exact: true }).click();
     const graphmlFile = await graphml;
     expect(graphmlFile.suggestedFilename()).toBe('linkchart.graphml');
     expect(readFileSync((await graphmlFile.path())!, 'utf8')).toContain('<graphml');
