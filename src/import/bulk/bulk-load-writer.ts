@@ -30,7 +30,10 @@ export interface BulkFiles {
 
 const UNDIRECTED = new Set(['KNOWS', 'RELATIVE_OF']);
 
-/** Link rows: start, end, type, firstSeen, lastSeen, sources, count, lastAt, lastAtMillis, role. */
+/**
+ * Link rows: start, end, type, firstSeen, lastSeen, sources, count, lastAt, lastAtMillis, firstAt,
+ * firstAtMillis, at, atMillis, role.
+ */
 function mergeLinks(kept: FieldValue[], next: FieldValue[]): FieldValue[] {
   const merged = [...kept];
   const sources = kept[5] as string[];
@@ -42,8 +45,18 @@ function mergeLinks(kept: FieldValue[], next: FieldValue[]): FieldValue[] {
     merged[7] = next[7];
     merged[8] = next[8];
   }
+  // CALLED: and the earliest call (firstAt).
+  if (typeof next[10] === 'number' && (typeof kept[10] !== 'number' || next[10] < kept[10])) {
+    merged[9] = next[9];
+    merged[10] = next[10];
+  }
+  // RECRUITED_BY: the earliest reported recruitment date wins (ingest/link-recruited-by).
+  if (typeof next[12] === 'number' && (typeof kept[12] !== 'number' || next[12] < kept[12])) {
+    merged[11] = next[11];
+    merged[12] = next[12];
+  }
   // INVOLVED_IN: a later report of the role replaces it (ingest/link-involved-in).
-  if (next[9] != null) merged[9] = next[9];
+  if (next[13] != null) merged[13] = next[13];
   return merged;
 }
 
@@ -106,7 +119,7 @@ export class BulkLoadWriter implements BatchSender {
       records: table('records', ':START_ID(SourceRecord),:END_ID(Entity)', 'first'),
       links: table(
         'links',
-        ':START_ID(Entity),:END_ID(Entity),:TYPE,firstSeen,lastSeen,sources:string[],count:long,lastAt,lastAtMillis:long,role',
+        ':START_ID(Entity),:END_ID(Entity),:TYPE,firstSeen,lastSeen,sources:string[],count:long,lastAt,lastAtMillis:long,firstAt,firstAtMillis:long,at,atMillis:long,role',
         { merge: mergeLinks },
       ),
       crossingLinks: table('crossing-links', ':START_ID(Entity),:END_ID(Entity),:TYPE', 'first'),
@@ -201,6 +214,7 @@ export class BulkLoadWriter implements BatchSender {
       // KNOWS and RELATIVE_OF are one relationship whichever end reports it, kept in the first report's direction.
       const key = UNDIRECTED.has(l.type) && to < from ? `${l.type}|${to}|${from}` : `${l.type}|${from}|${to}`;
       const called = l.type === 'CALLED';
+      const recruited = l.type === 'RECRUITED_BY';
       t.links!.add(key, [
         from,
         to,
@@ -211,6 +225,10 @@ export class BulkLoadWriter implements BatchSender {
         called ? (l.count ?? 1) : null,
         called ? l.at : null,
         called ? l.atMillis : null,
+        called ? l.at : null,
+        called ? l.atMillis : null,
+        recruited ? l.at : null,
+        recruited ? l.atMillis : null,
         l.type === 'INVOLVED_IN' ? l.role : null,
       ]);
       this.linkTypes.add(l.type);
