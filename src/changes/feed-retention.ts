@@ -24,6 +24,9 @@ export const defaultFeedRetention: FeedRetentionOptions = {
  * retention keeps a margin for readers that follow the feed without a stored position (the
  * live publisher) and for an operator reading what happened. Instances prune in turns.
  */
+/** How long stop() waits for a prune in flight. */
+const STOP_WAIT_MS = 5_000;
+
 export class FeedRetention {
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -58,10 +61,20 @@ export class FeedRetention {
     this.loop ??= this.run();
   }
 
+  /**
+   * Stops the loop. A shutdown does not wait for housekeeping: a prune still running after
+   * STOP_WAIT_MS (a long scan, or a lock wait of up to its 120 s timeout) is left to the
+   * database, which rolls it back when the driver closes; what it would have deleted goes next time.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake.notify();
-    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.loop?.catch(() => undefined),
+      new Promise<void>((done) => (timer = setTimeout(done, STOP_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   private async run(): Promise<void> {
