@@ -18,7 +18,10 @@ export function ringIdForMembers(memberEntityIds: readonly string[]): string {
 /**
  * Gives each new community (member entity ids) an id: that of the previous ring it most resembles when
  * the Jaccard similarity of their members reaches `threshold`, one to one, best pairs first, carrying the
- * analyst's status over; otherwise an id derived from its members. Results are in the order of `communities`.
+ * analyst's status over; otherwise an id derived from its members. Current rings are matched first; a
+ * community left without one may take back the id of a recently retired ring (`retired`), so a ring
+ * that a run at another resolution split up gets its history back when it reappears.
+ * Results are in the order of `communities`.
  */
 export function matchPreviousRings(
   communities: readonly (readonly string[])[],
@@ -31,7 +34,7 @@ export function matchPreviousRings(
     for (const entity of members) ringsOfEntity.set(entity, [...(ringsOfEntity.get(entity) ?? []), ring]);
   });
 
-  const candidates: { community: number; previous: number; jaccard: number }[] = [];
+  const candidates: { community: number; previous: number; retired: boolean; jaccard: number }[] = [];
   communities.forEach((members, community) => {
     const unique = new Set(members);
     const overlaps = new Map<number, number>();
@@ -40,13 +43,17 @@ export function matchPreviousRings(
     }
     for (const [ring, overlap] of overlaps) {
       const jaccard = overlap / (unique.size + previousSets[ring]!.size - overlap);
-      if (jaccard >= threshold) candidates.push({ community, previous: ring, jaccard });
+      if (jaccard >= threshold) {
+        candidates.push({ community, previous: ring, retired: previous[ring]!.retired === true, jaccard });
+      }
     }
   });
-  // Best match first; ties broken by ids so the outcome never depends on input order.
+  // Current rings before retired ones, then best match first; ties broken by ids so the outcome
+  // never depends on input order.
   const firstMember = communities.map((members) => [...members].sort(compareIds)[0] ?? '');
   candidates.sort(
     (a, b) =>
+      Number(a.retired) - Number(b.retired) ||
       b.jaccard - a.jaccard ||
       compareIds(previous[a.previous]!.id, previous[b.previous]!.id) ||
       compareIds(firstMember[a.community]!, firstMember[b.community]!),

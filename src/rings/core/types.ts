@@ -148,6 +148,12 @@ export interface PreviousRing {
   memberEntityIds: string[];
   status?: AnalystStatus;
   statusNote?: string;
+  /**
+   * A ring of a recent run that the latest run did not continue: a community takes its id back
+   * only when it matches no current ring (a run at another resolution must not cost a ring its
+   * id and verdict).
+   */
+  retired?: boolean;
 }
 
 /** Options as a caller (e.g. a GraphQL resolver with RingDetectionInput) may pass them; null means default. */

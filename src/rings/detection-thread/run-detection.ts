@@ -87,7 +87,13 @@ export function describeRead(read: ProjectionRead): string {
     : `full read: ${read.reason}`;
 }
 
-/** The latest run's rings, for this run to carry ids, verdicts and unchanged members over. */
+/** How many runs back a retired ring may still take its id back (see matchPreviousRings). */
+const RETIRED_RING_MEMORY_RUNS = 5;
+
+/**
+ * The latest run's rings, for this run to carry ids, verdicts and unchanged members over, then
+ * the recently retired ones, which a community that continues no current ring may revive.
+ */
 async function currentRings(
   db: Database,
 ): Promise<{ rings: PreviousRing[]; roles: PreviousRoles; scores: Map<string, number> }> {
@@ -99,16 +105,24 @@ async function currentRings(
     statusNote: string | null;
     score: number | null;
   }>('rings/load-current-rings');
+  const retired = await db.read<{
+    id: string;
+    memberEntityIds: string[];
+    status: string | null;
+    statusNote: string | null;
+  }>('rings/load-recently-retired-rings', { runs: RETIRED_RING_MEMORY_RUNS });
   const scores = new Map(rows.map((row) => [row.id, Number(row.score ?? 0)]));
   const roles: PreviousRoles = new Map(
     rows.map((row) => [row.id, new Map(row.memberEntityIds.map((id, i) => [id, row.memberRoles[i] ?? '']))]),
   );
-  const rings = rows.map((row) => ({
+  const previousRing = (row: (typeof retired)[number], isRetired: boolean): PreviousRing => ({
     id: row.id,
     memberEntityIds: row.memberEntityIds,
     ...(row.status === 'CONFIRMED' || row.status === 'DISMISSED' ? { status: row.status as AnalystStatus } : {}),
     ...(row.statusNote ? { statusNote: row.statusNote } : {}),
-  }));
+    ...(isRetired ? { retired: true } : {}),
+  });
+  const rings = [...rows.map((row) => previousRing(row, false)), ...retired.map((row) => previousRing(row, true))];
   return { rings, roles, scores };
 }
 

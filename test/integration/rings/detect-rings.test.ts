@@ -154,6 +154,37 @@ describe('ring detection over the demo city', () => {
     expect(after).toEqual(before);
   });
 
+  it('gives the rings that a run at another resolution retired their ids and verdicts back when they reappear', async () => {
+    const setStatus = (id: string, status: string, note: string | null) =>
+      graphql(
+        service.url,
+        'mutation($id: ID!, $status: RingStatus!, $note: String) { setRingStatus(id: $id, status: $status, note: $note) { id } }',
+        { id, status, note },
+      );
+    const current = async () => new Set((await candidates()).map((ring) => ring.id));
+    await detect();
+    const before = await current();
+    for (const id of before)
+      expect((await setStatus(id, 'CONFIRMED', 'seen before the resolution-3 run')).errors).toBeUndefined();
+    const other = await graphql(
+      service.url,
+      'mutation($date: Date!) { detectRings(options: {referenceDate: $date, seed: 7, resolution: 3}) { id } }',
+      { date: referenceDate },
+    );
+    expect(other.errors).toBeUndefined();
+    const afterOther = await current();
+    const retired = [...before].filter((id) => !afterOther.has(id));
+    expect(retired.length).toBeGreaterThan(0);
+    await detect();
+    const rings = await graphql<{
+      ringCandidates: { edges: { node: { id: string; status: string; statusNote: string | null } }[] };
+    }>(service.url, '{ ringCandidates(first: 100) { edges { node { id status statusNote } } } }');
+    const back = new Map(rings.data!.ringCandidates.edges.map(({ node }) => [node.id, node]));
+    for (const id of retired)
+      expect(back.get(id)).toEqual({ id, status: 'CONFIRMED', statusNote: 'seen before the resolution-3 run' });
+    for (const id of back.keys()) await setStatus(id, 'OPEN', null);
+  });
+
   it("keeps an analyst's verdict on the matching ring in the next run", async () => {
     const [top] = await candidates();
     const marked = await graphql<{ setRingStatus: { status: string } }>(

@@ -38,4 +38,23 @@ describe('matchPreviousRings', () => {
     const [identity] = matchPreviousRings([retired], previous, 0.5);
     expect(identity?.id).not.toBe(previous[0]!.id);
   });
+
+  it('gives a recently retired ring its id and verdict back when it reappears and no current ring matches', () => {
+    const previous = [
+      { id: 'ring-current', memberEntityIds: members('c', 6) },
+      { id: 'ring-retired', memberEntityIds: members('p', 10), status: 'DISMISSED' as const, retired: true },
+    ];
+    const [reappeared, continuing] = matchPreviousRings([members('p', 10), members('c', 6)], previous, 0.5);
+    expect(reappeared).toMatchObject({ id: 'ring-retired', status: 'DISMISSED' });
+    expect(continuing?.id).toBe('ring-current');
+  });
+
+  it('prefers a current ring to a retired one, even one that resembles the community more', () => {
+    const previous = [
+      { id: 'ring-retired', memberEntityIds: members('p', 10), retired: true },
+      { id: 'ring-current', memberEntityIds: [...members('p', 7), ...members('q', 3)] },
+    ];
+    const [identity] = matchPreviousRings([members('p', 10)], previous, 0.5);
+    expect(identity?.id).toBe('ring-current');
+  });
 });

@@ -1,2 +1,0 @@
-MATCH (a:Alert {dedupeKey: $dedupeKey})
-RETURN a {.*} AS alert
