@@ -1,5 +1,5 @@
 // Everyone who crossed at the same checkpoint in the same direction within the window of each
-// given crossing (the crossing itself included), with what the minor-exit rule weighs: age
+// given crossing (a minor's; the crossing itself included), with what the minor-exit rule weighs: age
 // (birth date), whether they came back, whether the person is a member of a current ring not dismissed, or a suspect.
 UNWIND $crossingIds AS crossingId
 MATCH (c:BorderCrossing {id: crossingId})-[:AT]->(cp:Checkpoint)

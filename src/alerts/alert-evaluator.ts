@@ -2,15 +2,19 @@ import { appendChange, type ChangeEvent } from '../changes/change-event.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import type { ChangeSignal } from '../changes/change-signal.ts';
 import type { Database, Transaction } from '../db/database.ts';
+import { waitAtMost } from '../shared/wait-at-most.ts';
 import type { AlertRecord } from './alert-records.ts';
 import type { AlertOptions } from './alert-options.ts';
-import { storeFindings, type Finding } from './alert-writer.ts';
+import { storeFindings, type Finding, type FoundAt } from './alert-writer.ts';
 import { activityFindings } from './rules/activity-rules.ts';
 import { factsOf } from './rules/ingest-facts.ts';
 import { minorExitFindings } from './rules/minor-border-exit.ts';
 import { noReturnFindings } from './rules/no-return.ts';
 import { ringChangedFindings } from './rules/ring-changed.ts';
 import type { WebhookRegistry } from './webhooks/webhook-registry.ts';
+
+/** How long stop() waits for the step in flight. */
+const STOP_WAIT_MS = 5_000;
 
 /** The consumer name under which every instance evaluates the feed (they take turns). */
 export const ALERT_CONSUMER = 'alerts';
@@ -50,20 +54,27 @@ export class AlertEvaluator {
     this.loop ??= this.run();
   }
 
+  /**
+   * Stops after the step in flight, waiting for it at most STOP_WAIT_MS: a step waiting for
+   * another instance's turn on the feed, or a long one, is rolled back when the driver closes
+   * and done again by whichever evaluator comes next (its alerts and position commit together).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.signal.notify();
-    await this.loop;
+    await waitAtMost(this.loop, STOP_WAIT_MS);
   }
 
-  /** Evaluates every record up to the head; returns the alerts raised or updated. */
+  /** Evaluates every record up to the head (or until stopped); returns the alerts raised or updated. */
   async drain(): Promise<AlertRecord[]> {
     const raised: AlertRecord[] = [];
-    for (;;) {
+    // A stop between steps ends the drain: the next evaluator resumes at the stored position.
+    while (!this.stopped) {
       const { events, result } = await this.feed.consumer(ALERT_CONSUMER).step((batch, tx) => this.evaluate(batch, tx));
       raised.push(...(result ?? []));
-      if (!events.length) return raised;
+      if (!events.length) break;
     }
+    return raised;
   }
 
   /** The scheduled NO_RETURN check, at `now`. */
@@ -89,7 +100,8 @@ export class AlertEvaluator {
           await this.checkNoReturn();
         }
       } catch (error) {
-        this.onError(error);
+        // After a stop, a step cut off by the driver's close is no failure to report.
+        if (!this.stopped) this.onError(error);
       }
       if (!this.stopped) await this.signal.wait(this.options.pollMs);
     }
@@ -97,17 +109,21 @@ export class AlertEvaluator {
 
   private async evaluate(events: ChangeEvent[], tx: Transaction): Promise<AlertRecord[]> {
     const now = new Date();
-    const raised: AlertRecord[] = [];
+    const found: FoundAt[] = [];
     for (const event of events) {
-      const findings = await this.findings(event, tx, now);
-      if (findings.length) raised.push(...(await storeFindings(tx, findings, event.seq, now.toISOString())));
+      for (const finding of await this.findings(event, tx, now)) found.push({ finding, changeSeq: event.seq });
     }
+    const raised = await storeFindings(tx, found, now.toISOString());
     await this.announce(tx, raised, `${events[0]!.seq}-${events.at(-1)!.seq}`);
     return raised;
   }
 
   private async store(tx: Transaction, findings: Finding[], seq: number, now: Date): Promise<AlertRecord[]> {
-    const raised = await storeFindings(tx, findings, seq, now.toISOString());
+    const raised = await storeFindings(
+      tx,
+      findings.map((finding) => ({ finding, changeSeq: seq })),
+      now.toISOString(),
+    );
     await this.announce(tx, raised, `no-return-${now.toISOString()}`);
     return raised;
   }

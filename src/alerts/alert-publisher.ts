@@ -37,7 +37,7 @@ export class AlertPublisher {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        for (;;) {
+        while (!this.stopped) {
           const events = await this.feed.read(this.position, 500);
           if (!events.length) break;
           const ids = events.flatMap((e) =>

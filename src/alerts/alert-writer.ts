@@ -31,36 +31,52 @@ function alertId(dedupeKey: string): string {
   return `alr_${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 24)}`;
 }
 
+/** A finding and the seq of the feed record it came from. */
+export interface FoundAt {
+  finding: Finding;
+  changeSeq: number;
+}
+
 /**
  * Stores findings in the consumer's transaction: one alert per dedupe key, a ring's open alert
- * updated rather than duplicated. Returns the alerts that were raised or changed (to publish).
+ * updated rather than duplicated, in the order found (a finding sees what the ones before it in
+ * the step raised). Three statements whatever the number of findings: the alerts they concern
+ * are read at once, settled in memory, and written at once. Returns each alert raised or changed
+ * once, as it now stands (to publish).
  */
-export async function storeFindings(
-  tx: Transaction,
-  findings: readonly Finding[],
-  changeSeq: number,
-  now: string,
-): Promise<AlertRecord[]> {
-  const stored: AlertRecord[] = [];
-  for (const finding of findings) {
-    const [existing] = await tx.run<{ alert: Record<string, unknown> }>('alerts/find-alert', {
-      dedupeKey: finding.dedupeKey,
-    });
+export async function storeFindings(tx: Transaction, found: readonly FoundAt[], now: string): Promise<AlertRecord[]> {
+  if (!found.length) return [];
+  const rows = await tx.run<{ alert: Record<string, unknown> }>('alerts/find-alerts', {
+    dedupeKeys: unique(found.map(({ finding }) => finding.dedupeKey)),
+    openRingKeys: unique(found.flatMap(({ finding }) => finding.openRingKey ?? [])),
+  });
+  const byDedupeKey = new Map<string, AlertRecord>();
+  const openByRingKey = new Map<string, AlertRecord>();
+  for (const row of rows) {
+    const alert = toAlertRecord(row.alert);
+    byDedupeKey.set(alert.dedupeKey, alert);
+    if (alert.openRingKey) openByRingKey.set(alert.openRingKey, alert);
+  }
+  const created = new Set<string>();
+  const changed = new Map<string, AlertRecord>();
+  const settle = (alert: AlertRecord) => {
+    byDedupeKey.set(alert.dedupeKey, alert);
+    if (alert.openRingKey) openByRingKey.set(alert.openRingKey, alert);
+    changed.set(alert.id, alert);
+  };
+
+  for (const { finding, changeSeq } of found) {
+    const existing = byDedupeKey.get(finding.dedupeKey);
     if (existing) {
-      const alert = toAlertRecord(existing.alert);
-      if (finding.escalates && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[alert.severity]) {
-        stored.push(await update(tx, alert, finding, changeSeq, now));
+      if (finding.escalates && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[existing.severity]) {
+        settle(updated(existing, finding, changeSeq, now));
       }
       continue;
     }
-    if (finding.openRingKey) {
-      const [open] = await tx.run<{ alert: Record<string, unknown> }>('alerts/find-open-ring-alert', {
-        openRingKey: finding.openRingKey,
-      });
-      if (open) {
-        stored.push(await update(tx, toAlertRecord(open.alert), finding, changeSeq, now));
-        continue;
-      }
+    const open = finding.openRingKey ? openByRingKey.get(finding.openRingKey) : undefined;
+    if (open) {
+      settle(updated(open, finding, changeSeq, now));
+      continue;
     }
     const alert: AlertRecord = {
       id: alertId(finding.dedupeKey),
@@ -80,22 +96,27 @@ export async function storeFindings(
       changeSeq,
       openRingKey: finding.openRingKey ?? null,
     };
-    const [row] = await tx.run<{ alert: Record<string, unknown> }>('alerts/create-alert', { alert: storable(alert) });
-    stored.push(toAlertRecord(row!.alert));
+    created.add(alert.id);
+    settle(alert);
   }
-  return stored;
+
+  const alerts = [...changed.values()];
+  const toCreate = alerts.filter((alert) => created.has(alert.id));
+  const toUpdate = alerts.filter((alert) => !created.has(alert.id));
+  if (toCreate.length) await tx.run('alerts/create-alerts', { alerts: toCreate.map(storable) });
+  if (toUpdate.length) {
+    await tx.run('alerts/update-found-alerts', {
+      updates: toUpdate.map((alert) => ({ id: alert.id, changes: updatableFields(alert) })),
+    });
+  }
+  return alerts;
 }
 
-async function update(
-  tx: Transaction,
-  alert: AlertRecord,
-  finding: Finding,
-  changeSeq: number,
-  now: string,
-): Promise<AlertRecord> {
-  const severity = SEVERITY_RANK[finding.severity] > SEVERITY_RANK[alert.severity] ? finding.severity : alert.severity;
-  const changes = {
-    severity,
+/** The alert after a finding that it takes: worse severity kept, lists joined, raised again now. */
+function updated(alert: AlertRecord, finding: Finding, changeSeq: number, now: string): AlertRecord {
+  return {
+    ...alert,
+    severity: SEVERITY_RANK[finding.severity] > SEVERITY_RANK[alert.severity] ? finding.severity : alert.severity,
     template: finding.template,
     entityIds: unique([...finding.entityIds, ...alert.entityIds]).slice(0, 200),
     sourceKeys: unique([...finding.sourceKeys, ...alert.sourceKeys]).slice(0, 500),
@@ -104,11 +125,12 @@ async function update(
     updatedAt: now,
     changeSeq,
   };
-  const [row] = await tx.run<{ alert: Record<string, unknown> }>('alerts/update-found-alert', {
-    id: alert.id,
-    changes,
-  });
-  return toAlertRecord(row!.alert);
+}
+
+/** What a finding changes on a stored alert (never its status, assignee or disposition: triage's). */
+function updatableFields(alert: AlertRecord): Record<string, unknown> {
+  const { severity, template, entityIds, sourceKeys, watchers, raisedAt, updatedAt, changeSeq } = alert;
+  return { severity, template, entityIds, sourceKeys, watchers, raisedAt, updatedAt, changeSeq };
 }
 
 function unique(values: readonly string[]): string[] {

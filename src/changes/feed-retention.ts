@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { waitAtMost } from '../shared/wait-at-most.ts';
 import { ChangeSignal } from './change-signal.ts';
 
 export interface FeedRetentionOptions {
@@ -69,12 +70,7 @@ export class FeedRetention {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake.notify();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.loop?.catch(() => undefined),
-      new Promise<void>((done) => (timer = setTimeout(done, STOP_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
+    await waitAtMost(this.loop, STOP_WAIT_MS);
   }
 
   private async run(): Promise<void> {
