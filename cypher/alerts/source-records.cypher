@@ -1,3 +1,3 @@
 UNWIND $keys AS key
 MATCH (s:SourceRecord {key: key})
-RETURN s.source AS source, s.externalId AS externalId, s.firstSeen AS firstSeen, s.lastSeen AS lastSeen
+RETURN s.key AS key, s.source AS source, s.externalId AS externalId, s.firstSeen AS firstSeen, s.lastSeen AS lastSeen

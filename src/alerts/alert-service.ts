@@ -143,9 +143,12 @@ export class AlertService {
 
   async sources(keys: readonly string[]) {
     if (!keys.length) return [];
-    return this.db.read<{ source: string; externalId: string; firstSeen: string | null; lastSeen: string | null }>(
-      'alerts/source-records',
-      { keys },
-    );
+    return this.db.read<{
+      key: string;
+      source: string;
+      externalId: string;
+      firstSeen: string | null;
+      lastSeen: string | null;
+    }>('alerts/source-records', { keys });
   }
 }

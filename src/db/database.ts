@@ -74,6 +74,7 @@ export class Database {
   /** Outlives the driver: a local Neo4j restarted under it keeps its store and its bookmarks stay valid. */
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private rerun = 0;
+  private begun = 0;
 
   private constructor(
     private readonly options: DatabaseOptions,
@@ -185,6 +186,15 @@ export class Database {
     return this.rerun;
   }
 
+  /**
+   * How many transactions (each attempt counts) this process began through `read`, `write` and
+   * the transaction functions: what a request costs the database, for tests that a page of N
+   * items is read in a fixed number of round trips rather than N.
+   */
+  get transactionsBegun(): number {
+    return this.begun;
+  }
+
   /** True when the database answers a trivial query within the time given. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
     // Without the bookmarks: whether the database answers, not whether a follower has caught up.
@@ -245,6 +255,7 @@ export class Database {
     };
     let attempts = 0;
     const run = (managed: ManagedTransaction) => {
+      this.begun += 1;
       if (attempts++ > 0) this.rerun += 1;
       return work(this.wrap(managed));
     };

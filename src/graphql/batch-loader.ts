@@ -32,3 +32,27 @@ export function batchLoader<K, V>(
     return answer;
   };
 }
+
+const requestLoaders = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * The batch loader named `name` of one request (its GraphQL context), made on first use: every
+ * resolver of the request that asks through it shares its batches and answers.
+ */
+export function requestLoader<K, V>(
+  request: object,
+  name: string,
+  load: (keys: readonly K[]) => Promise<ReadonlyMap<K, V>>,
+): (key: K) => Promise<V | undefined> {
+  let loaders = requestLoaders.get(request);
+  if (!loaders) {
+    loaders = new Map();
+    requestLoaders.set(request, loaders);
+  }
+  let loader = loaders.get(name) as ((key: K) => Promise<V | undefined>) | undefined;
+  if (!loader) {
+    loader = batchLoader(load);
+    loaders.set(name, loader);
+  }
+  return loader;
+}

@@ -5,6 +5,8 @@ import type { Role } from '../../auth/roles.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
+import { requestLoader } from '../batch-loader.ts';
+import type { EntityRecord } from '../../entities/entity-records.ts';
 
 /** The contract: these roles' subscribers get alerts of any rule; others only about what they watch. */
 const SEE_EVERY_RULE: readonly Role[] = ['analyst', 'supervisor', 'admin'];
@@ -14,6 +16,13 @@ function reachesSubscriber(alert: AlertRecord, ctx: GraphQLContext, rules: reado
   return (
     ctx.principal.roles.some((role) => SEE_EVERY_RULE.includes(role)) || alert.watchers.includes(ctx.principal.sub)
   );
+}
+
+/** The entities of `ids` this request may see, through one batch for the whole request. */
+async function entitiesOf(ctx: GraphQLContext, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  const load = requestLoader(ctx, 'entities', (keys: readonly string[]) => ctx.services.entities.byIds(keys));
+  const found = await Promise.all(ids.map(async (id) => [id, await load(id)] as const));
+  return new Map(found.flatMap(([id, entity]) => (entity ? [[id, entity] as const] : [])));
 }
 
 export const alertResolvers: Resolvers = {
@@ -79,14 +88,22 @@ export const alertResolvers: Resolvers = {
       },
     },
   },
+  // A page of alerts reads its entities and source records in one batch each, not one per alert.
   Alert: {
     summary: async (alert, _, ctx) =>
-      renderSummary(alert.template, await ctx.services.entities.byIds(namedIds(alert.template)), ctx.protection),
+      renderSummary(alert.template, await entitiesOf(ctx, namedIds(alert.template)), ctx.protection),
     entities: async (alert, _, ctx) => {
-      const entities = await ctx.services.entities.byIds(alert.entityIds);
+      const entities = await entitiesOf(ctx, alert.entityIds);
       return alert.entityIds.flatMap((id) => entities.get(id) ?? []);
     },
-    sources: (alert, _, ctx) => ctx.services.alerts.sources(alert.sourceKeys),
+    sources: async (alert, _, ctx) => {
+      const load = requestLoader(ctx, 'alert-sources', async (keys: readonly string[]) => {
+        const rows = await ctx.services.alerts.sources(keys);
+        return new Map(rows.map((row) => [row.key, row]));
+      });
+      const found = await Promise.all(alert.sourceKeys.map((key) => load(key)));
+      return found.filter((source) => source !== undefined);
+    },
   },
   WebhookDeadLetter: {
     lastError: (delivery) => delivery.lastError ?? null,

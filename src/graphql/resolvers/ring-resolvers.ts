@@ -1,6 +1,6 @@
 import type { RingRecord } from '../../rings/ring-records.ts';
 import type { RingNoteRecord, RingTriageEventRecord } from '../../rings/triage/ring-triage-service.ts';
-import { batchLoader } from '../batch-loader.ts';
+import { requestLoader } from '../batch-loader.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
@@ -14,38 +14,19 @@ async function entitiesOfKind<K extends 'PHONE' | 'BROKER'>(ctx: GraphQLContext,
 }
 
 type RingWithMembers = Awaited<ReturnType<GraphQLContext['services']['rings']['ring']>>;
-const ringLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingWithMembers>>();
 
 /** A ring with its members, read once per request for every ring of a page that asks (members, linkChart). */
 function ringWithMembers(ctx: GraphQLContext, id: string): Promise<RingWithMembers> {
-  let load = ringLoaders.get(ctx);
-  if (!load) {
-    load = batchLoader((ids: readonly string[]) => ctx.services.rings.rings(ids));
-    ringLoaders.set(ctx, load);
-  }
-  return load(id);
+  return requestLoader(ctx, 'ring-with-members', (ids: readonly string[]) => ctx.services.rings.rings(ids))(id);
 }
-
-const noteLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingNoteRecord[] | undefined>>();
-const historyLoaders = new WeakMap<GraphQLContext, (id: string) => Promise<RingTriageEventRecord[] | undefined>>();
 
 /** A ring's notes, read once per request for every ring of a page. */
 function ringNotes(ctx: GraphQLContext, id: string): Promise<RingNoteRecord[] | undefined> {
-  let load = noteLoaders.get(ctx);
-  if (!load) {
-    load = batchLoader((ids: readonly string[]) => ctx.services.ringTriage.notes(ids));
-    noteLoaders.set(ctx, load);
-  }
-  return load(id);
+  return requestLoader(ctx, 'ring-notes', (ids: readonly string[]) => ctx.services.ringTriage.notes(ids))(id);
 }
 
 function ringHistory(ctx: GraphQLContext, id: string): Promise<RingTriageEventRecord[] | undefined> {
-  let load = historyLoaders.get(ctx);
-  if (!load) {
-    load = batchLoader((ids: readonly string[]) => ctx.services.ringTriage.history(ids));
-    historyLoaders.set(ctx, load);
-  }
-  return load(id);
+  return requestLoader(ctx, 'ring-history', (ids: readonly string[]) => ctx.services.ringTriage.history(ids))(id);
 }
 
 /** Free text written about a ring (notes, verdict notes) names its members at times: masked like its summary. */
