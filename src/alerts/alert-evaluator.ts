@@ -13,6 +13,9 @@ import { noReturnFindings } from './rules/no-return.ts';
 import { ringChangedFindings } from './rules/ring-changed.ts';
 import type { WebhookRegistry } from './webhooks/webhook-registry.ts';
 
+/** Feed records one evaluation step takes at most (fewer after a step failed). */
+const STEP_RECORDS = 200;
+
 /** How long stop() waits for the step in flight. */
 const STOP_WAIT_MS = 5_000;
 
@@ -30,6 +33,7 @@ export class AlertEvaluator {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private nextNoReturnCheck = 0;
+  private stepLimit = STEP_RECORDS;
 
   constructor(
     private readonly db: Database,
@@ -70,9 +74,18 @@ export class AlertEvaluator {
     const raised: AlertRecord[] = [];
     // A stop between steps ends the drain: the next evaluator resumes at the stored position.
     while (!this.stopped) {
-      const { events, result } = await this.feed.consumer(ALERT_CONSUMER).step((batch, tx) => this.evaluate(batch, tx));
-      raised.push(...(result ?? []));
-      if (!events.length) break;
+      let step;
+      try {
+        step = await this.feed.consumer(ALERT_CONSUMER).step((batch, tx) => this.evaluate(batch, tx), this.stepLimit);
+      } catch (error) {
+        // A step that failed (ran out of its transaction's time, say) is tried again with half
+        // as many records, down to one: a run of huge batches slows the feed but cannot stall it.
+        this.stepLimit = Math.max(1, Math.floor(this.stepLimit / 2));
+        throw error;
+      }
+      this.stepLimit = Math.min(STEP_RECORDS, this.stepLimit * 2);
+      raised.push(...(step.result ?? []));
+      if (!step.events.length) break;
     }
     return raised;
   }
