@@ -12,6 +12,7 @@ import { countRecords } from '../../src/ingest/ingest-batch.ts';
 import { renamedCity } from './ingest-throughput.ts';
 import { jvmCpuBetween, readJvmCpu, type JvmCpu } from './jvm-cpu.ts';
 import { percentile } from './percentile.ts';
+import { serverSentEventData } from '../../src/shared/server-sent-events.ts';
 
 const PASSWORD = 'ringwatch-bench';
 const SECRET = 'ringwatch-bench-secret-0123456789-abcdefghijklmnop';
@@ -357,30 +358,14 @@ function subscribe(service: RunningService, token: string, arrivals: Map<string,
       body: JSON.stringify({ query: SUBSCRIPTION }),
       signal: controller.signal,
     });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     // The headers are in; a moment more for the subscription to reach the pub/sub.
     setTimeout(live, 1_000);
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
+    for await (const data of serverSentEventData(response.body!)) {
       const at = performance.now();
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('');
-        if (!data) continue;
-        const event = JSON.parse(data) as { data?: { alertRaised: { sources: { externalId: string }[] } } };
-        if (event.data) received.count += 1;
-        for (const source of event.data?.alertRaised.sources ?? []) {
-          if (!arrivals.has(source.externalId)) arrivals.set(source.externalId, at);
-        }
+      const event = JSON.parse(data) as { data?: { alertRaised: { sources: { externalId: string }[] } } };
+      if (event.data) received.count += 1;
+      for (const source of event.data?.alertRaised.sources ?? []) {
+        if (!arrivals.has(source.externalId)) arrivals.set(source.externalId, at);
       }
     }
   })().catch(() => undefined);

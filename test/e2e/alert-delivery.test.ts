@@ -9,6 +9,7 @@ import { bornYearsAgo, crossing, daysAgo } from '../integration/alerts/planted.t
 import { connectTestDatabase, uniqueSource } from '../support/database.ts';
 import { TEST_JWT_SECRET, TEST_PURPOSE, graphql, testToken } from '../support/service.ts';
 import { ServiceProcess, freePort, healthStatus, waitFor } from '../support/service-process.ts';
+import { serverSentEventData } from '../../src/shared/server-sent-events.ts';
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 300_000 });
 
@@ -88,24 +89,8 @@ function subscribe(headers: Record<string, string>, query: string) {
       body: JSON.stringify({ query }),
       signal: controller.signal,
     });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) return;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('');
-        if (data) events.push(JSON.parse(data) as Record<string, unknown>);
-      }
-    }
+    for await (const data of serverSentEventData(response.body!))
+      events.push(JSON.parse(data) as Record<string, unknown>);
   })().catch(() => undefined);
   return { events, close: () => controller.abort(), done };
 }

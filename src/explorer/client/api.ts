@@ -1,5 +1,7 @@
 /** The explorer's calls to /graphql, with the signed-in user's token and stated purpose. */
 
+import { serverSentEventData } from '../../shared/server-sent-events.ts';
+
 const TOKEN_KEY = 'ringwatch.token';
 const PURPOSE_KEY = 'ringwatch.purpose';
 
@@ -356,34 +358,18 @@ export function subscribeAlerts(handlers: {
         return;
       }
       handlers.open();
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          if (!data) continue;
-          const message = JSON.parse(data) as {
-            data?: { alertRaised?: AlertItem };
-            errors?: { message: string; extensions?: { code?: string } }[];
-          };
-          const [error] = message.errors ?? [];
-          if (error) {
-            handlers.closed(new ApiError(error.message, error.extensions?.code));
-            controller.abort();
-            return;
-          }
-          if (message.data?.alertRaised) handlers.alert(message.data.alertRaised);
+      for await (const data of serverSentEventData(response.body)) {
+        const message = JSON.parse(data) as {
+          data?: { alertRaised?: AlertItem };
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
+        const [error] = message.errors ?? [];
+        if (error) {
+          handlers.closed(new ApiError(error.message, error.extensions?.code));
+          controller.abort();
+          return;
         }
+        if (message.data?.alertRaised) handlers.alert(message.data.alertRaised);
       }
       handlers.closed(null);
     } catch (error) {
