@@ -1,11 +1,16 @@
 // Everyone who crossed at the same checkpoint in the same direction within the window of each
 // given crossing (a minor's; the crossing itself included), with what the minor-exit rule weighs: age
 // (birth date), whether they came back, whether the person is a member of a current ring not dismissed, or a suspect.
+// The window is read from the crossing-time index, as in exits-near.
 UNWIND $crossingIds AS crossingId
-MATCH (c:BorderCrossing {id: crossingId})-[:AT]->(cp:Checkpoint)
+MATCH (c:Entity {id: crossingId})-[:AT]->(cp:Checkpoint)
+WHERE c:BorderCrossing
+WITH c, cp, c.atMillis - $windowMs AS earliest, c.atMillis + $windowMs AS latest
 MATCH (o:BorderCrossing)
-WHERE o.atMillis >= c.atMillis - $windowMs AND o.atMillis <= c.atMillis + $windowMs AND o.direction = c.direction
+USING INDEX o:BorderCrossing(atMillis)
+WHERE o.atMillis >= earliest AND o.atMillis <= latest
 MATCH (o)-[:AT]->(cp)
+WHERE o.direction = c.direction
 MATCH (p:Person)-[:MADE]->(o)
 OPTIONAL MATCH (p)-[m:MEMBER_OF]->(r:Ring {current: true})
 WHERE coalesce(r.status, '') <> 'DISMISSED'

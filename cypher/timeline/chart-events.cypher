@@ -3,7 +3,8 @@
 // for an exit, whether the same person entered again later at any checkpoint; the first and last
 // calls between two of its phones; its recruitments that carry a date, between two of its
 // entities; the openings of its cases. Facts outside [$fromMillis, $toMillis] (either may be
-// null) are left out, and at most $limit are returned.
+// null) are left out, and at most $limit are returned. Each part finds its entities by the
+// unique index on Entity.id (a label's own {id} lookup has no index and scans the label).
 CALL () {
   UNWIND $ids AS id
   MATCH (e:Entity {id: id})
@@ -21,8 +22,8 @@ CALL () {
     } END AS returned
   UNION ALL
   UNWIND $ids AS id
-  MATCH (a:Phone {id: id})-[r:CALLED]->(b:Phone)
-  WHERE b.id IN $ids AND r.lastAtMillis IS NOT NULL
+  MATCH (a:Entity {id: id})-[r:CALLED]->(b:Phone)
+  WHERE a:Phone AND b.id IN $ids AND r.lastAtMillis IS NOT NULL
   UNWIND CASE WHEN r.firstAtMillis IS NULL OR r.firstAtMillis = r.lastAtMillis
     THEN [{kind: 'LAST_CALL', at: r.lastAt, atMillis: r.lastAtMillis}]
     ELSE [{kind: 'FIRST_CALL', at: r.firstAt, atMillis: r.firstAtMillis}, {kind: 'LAST_CALL', at: r.lastAt, atMillis: r.lastAtMillis}]
@@ -33,14 +34,15 @@ CALL () {
     [a.id, b.id] AS entityIds, null AS checkpointId, null AS country, null AS returned
   UNION ALL
   UNWIND $ids AS id
-  MATCH (a:Person {id: id})-[r:RECRUITED_BY]->(b:Entity)
-  WHERE b.id IN $ids AND r.atMillis IS NOT NULL
+  MATCH (a:Entity {id: id})-[r:RECRUITED_BY]->(b:Entity)
+  WHERE a:Person AND b.id IN $ids AND r.atMillis IS NOT NULL
     AND ($fromMillis IS NULL OR r.atMillis >= $fromMillis) AND ($toMillis IS NULL OR r.atMillis <= $toMillis)
   RETURN a.id + '-RECRUITED_BY-' + b.id AS id, 'RECRUITMENT' AS kind, r.at AS at, r.atMillis AS atMillis,
     [a.id, b.id] AS entityIds, null AS checkpointId, null AS country, null AS returned
   UNION ALL
   UNWIND $ids AS id
-  MATCH (k:Case {id: id})
+  MATCH (k:Entity {id: id})
+  WHERE k:Case
   WITH k, datetime({date: date(k.openedAt), timezone: 'Z'}) AS opened
   WHERE ($fromMillis IS NULL OR opened.epochMillis >= $fromMillis) AND ($toMillis IS NULL OR opened.epochMillis <= $toMillis)
   RETURN k.id + ':CASE_OPENED' AS id, 'CASE_OPENED' AS kind, toString(opened) AS at, opened.epochMillis AS atMillis,
