@@ -3,7 +3,8 @@
 // same person is under 16 today ($minorBornAfter: born after this date) or in a case as VICTIM or
 // SUSPECTED_VICTIM; a phone when one of its users is. Records merged into one entity are one node
 // already; unmerged ones are found here as candidates: the same nameKey and birth date (by the
-// person_name_key_birth index), or a document found in the full-text index as a phrase: as
+// person_name_key_birth index), a victim of the same birth date (person_birth_date), or a document
+// found in the full-text index as a phrase: as
 // written, run together, or kind and number as two words (the index splits "CCCD:0123" in two
 // but keeps "PP:C123" one word). The documents go to Lucene 100 at a time (its clause limit is
 // 1,024), one call per hundred rather than per document, which cost most of the lookup.
@@ -37,6 +38,25 @@ CALL (rows) {
   OPTIONAL MATCH (record:Person {nameKey: subject.nameKey, dateOfBirth: subject.dateOfBirth})
   RETURN collect(DISTINCT subject) + collect(DISTINCT record) AS byName
 }
+// Victims born on a subject's birth date, for the caller to compare names one clerical slip apart
+// (oneSlipApart): within a date, at most 500 records, as ring detection compares them; a date given to
+// more (a placeholder for unknown dates) is skipped. Minors need no such look-up: a record of her birth
+// date is as young as she is.
+CALL (rows) {
+  UNWIND rows AS row
+  WITH DISTINCT row.subject.dateOfBirth AS born
+  WHERE born IS NOT NULL AND born <> ''
+  CALL (born) {
+    MATCH (record:Person {dateOfBirth: born})
+    WITH record LIMIT 501
+    RETURN collect(record) AS sameDay
+  }
+  WITH sameDay WHERE size(sameDay) <= 500
+  UNWIND sameDay AS record
+  WITH record
+  WHERE EXISTS { MATCH (record)-[r:INVOLVED_IN]->(:Case) WHERE r.role IN ['VICTIM', 'SUSPECTED_VICTIM'] }
+  RETURN collect(DISTINCT record) AS byBirthDate
+}
 CALL (rows) {
   UNWIND rows AS row
   UNWIND coalesce(row.subject.documentNumbers, []) AS document
@@ -56,8 +76,8 @@ CALL (rows) {
   WITH node WHERE node:Person
   RETURN collect(DISTINCT node) AS byDocument
 }
-CALL (byName, byDocument) {
-  UNWIND byName + byDocument AS record
+CALL (byName, byDocument, byBirthDate) {
+  UNWIND byName + byDocument + byBirthDate AS record
   WITH DISTINCT record
   WITH record,
     coalesce(record.dateOfBirth > $minorBornAfter, false) AS minor,

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { samePersonKeys, type SamePersonFacts } from '../resolution/core/same-person-keys.ts';
+import { oneSlipApart, samePersonKeys, type SamePersonFacts } from '../resolution/core/same-person-keys.ts';
 
 /** Why an entity is protected; a person who is both needs both clearances. */
 export interface Protection {
@@ -42,8 +42,10 @@ interface ProtectedRecord extends SamePersonFacts, Protection {
  * Reads which entities are protected, by one statement (cypher/protection/protected-entities.cypher).
  * Protection follows the person: the statement returns each entity's subjects (the person, or a
  * phone's users) and the protected records that may be the same person as one of them; a record
- * counts for a subject when it is the subject or shares a same-person key with it, the rule ring
- * detection uses too (src/resolution/core/same-person-keys.ts).
+ * counts for a subject when it is the subject, shares a same-person key with it, or has its birth date
+ * and a name one clerical slip apart (oneSlipApart): the rules ring detection uses too
+ * (src/resolution/core/same-person-keys.ts, src/rings/projection/same-person-evidence.ts), so a record
+ * that detection counts as her is masked as she is.
  */
 export class ProtectionReader {
   constructor(
@@ -76,13 +78,26 @@ export function protectedFrom(row: ProtectedEntitiesRow | undefined): ProtectedE
     const known = map.get(key) ?? { minor: false, victim: false };
     map.set(key, { minor: known.minor || record.minor === true, victim: known.victim || record.victim === true });
   };
+  // Protected records by birth date, for names one clerical slip apart (see slipOf).
+  const byBirthDate = new Map<string, ProtectedRecord[]>();
   for (const record of row?.protectedRecords ?? []) {
     add(byId, record.id, record);
     for (const key of samePersonKeys(record)) add(byKey, key, record);
+    if (record.dateOfBirth && record.nameKey) {
+      const born = byBirthDate.get(record.dateOfBirth);
+      if (born) born.push(record);
+      else byBirthDate.set(record.dateOfBirth, [record]);
+    }
   }
+  /** A protected record of her birth date whose name is hers but for one slip, as ring detection reads it. */
+  const slipOf = (subject: SamePersonFacts): Protection | undefined => {
+    if (!subject.dateOfBirth || !subject.nameKey) return undefined;
+    const { nameKey } = subject;
+    return byBirthDate.get(subject.dateOfBirth)?.find((record) => oneSlipApart(nameKey, record.nameKey ?? ''));
+  };
   const found = new Map<string, ProtectedEntity>();
   for (const { id, e164, subject } of row?.subjects ?? []) {
-    const reasons = [byId.get(subject.id), ...samePersonKeys(subject).map((key) => byKey.get(key))];
+    const reasons = [byId.get(subject.id), slipOf(subject), ...samePersonKeys(subject).map((key) => byKey.get(key))];
     const minor = reasons.some((r) => r?.minor === true);
     const victim = reasons.some((r) => r?.victim === true);
     if (!minor && !victim) continue;

@@ -164,6 +164,7 @@ export const cypherStatementNames = [
   'schema/62-webhook-delivery-due',
   'schema/63-change-feed-pruner-id',
   'schema/64-saved-chart-id',
+  'schema/65-person-birth-date',
   'search/names-by-words',
   'search/names-containing',
   'search/people-by-document',

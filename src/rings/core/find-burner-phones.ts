@@ -1,12 +1,10 @@
-import { nameKey } from '../../text/fold-name.ts';
+import { countUnrelatedGroups } from './count-unrelated-groups.ts';
 import type { IncidentRows } from './index-incident-rows.ts';
 import { evidenceKinds } from './types.ts';
 import type { EvidenceColumns, ProjectionNode, ScoringOptions } from './types.ts';
 
 const sharedPhone = evidenceKinds.indexOf('SHARED_PHONE');
 const called = evidenceKinds.indexOf('CALLED');
-const relativeOf = evidenceKinds.indexOf('RELATIVE_OF');
-const samePerson = evidenceKinds.indexOf('SAME_PERSON');
 
 /**
  * Phones bought for an operation, as a flag per node index (1 = burner).
@@ -38,7 +36,7 @@ export function findBurnerPhones(
       if (columns.kind[row] === sharedPhone) users.push(other(row, phone));
     }
     if (users.length < 2) return;
-    const groups = countUnrelatedGroups(users, nodes, columns, incident, other);
+    const groups = countUnrelatedGroups(users, nodes, columns, incident);
     if (groups >= 2 && groups <= scoring.burnerMaxUsers) shared[phone] = 1;
   });
 
@@ -54,58 +52,4 @@ export function findBurnerPhones(
     if (calls >= scoring.burnerMinCalls) burners[phone] = 1;
   });
   return burners;
-}
-
-/** Users tied to one another by kinship or identity form one group; the rest are unrelated. */
-function countUnrelatedGroups(
-  users: readonly number[],
-  nodes: readonly ProjectionNode[],
-  columns: EvidenceColumns,
-  incident: IncidentRows,
-  other: (row: number, self: number) => number,
-): number {
-  const position = new Map<number, number>();
-  for (const user of users) if (!position.has(user)) position.set(user, position.size);
-  const parent = Array.from({ length: position.size }, (_, i) => i);
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  let groups = position.size;
-  for (const [user, at] of position) {
-    for (let i = incident.offsets[user]!; i < incident.offsets[user + 1]!; i++) {
-      const row = incident.rows[i]!;
-      const kind = columns.kind[row];
-      if (kind !== relativeOf && kind !== samePerson) continue;
-      const tied = position.get(other(row, user));
-      if (tied === undefined) continue;
-      const a = root(at);
-      const b = root(tied);
-      if (a !== b) {
-        parent[a] = b;
-        groups--;
-      }
-    }
-  }
-  // Names are folded only for the few phones that still look shared, not for every household's.
-  if (groups < 2) return groups;
-  const byName = new Map<string, number>();
-  for (const [user, at] of position) {
-    const node = nodes[user];
-    if (node?.kind !== 'PERSON') continue;
-    const key = nameKey(node.label);
-    if (key === '') continue;
-    const first = byName.get(key);
-    if (first === undefined) {
-      byName.set(key, at);
-      continue;
-    }
-    const a = root(at);
-    const b = root(first);
-    if (a !== b) {
-      parent[a] = b;
-      groups--;
-    }
-  }
-  return groups;
 }

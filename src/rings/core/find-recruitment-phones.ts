@@ -1,3 +1,4 @@
+import { countUnrelatedGroups } from './count-unrelated-groups.ts';
 import type { IncidentRows } from './index-incident-rows.ts';
 import { agedWithin, type PersonGroups } from './person-groups.ts';
 import { evidenceKinds } from './types.ts';
@@ -32,6 +33,8 @@ export type RecruitmentOptions = Pick<
  *   `youngMinAge` to `youngMaxAge` who left without returning, and these are at least `recruitmentMinShare`
  *   of all the phones it talked to: a shop or a hotline talks to hundreds of customers, of whom a few young
  *   emigrants are a small share, while a recruiter's burner talks to little but its recruits.
+ * A young person is reached on her own phone: the users of a phone that unrelated people share (a call centre's
+ * rota calling the burner, a shop's line) are not counted as reached, nor is that phone as a leaver's.
  * The ties to the young people it reached (whether or not they have left yet) are ring evidence.
  */
 export function findRecruitmentPhones(
@@ -44,6 +47,17 @@ export function findRecruitmentPhones(
   const other = (row: number, self: number) =>
     columns.source[row] === self ? columns.target[row]! : columns.source[row]!;
   const young = (person: number) => agedWithin(groups, person, options.youngMinAge, options.youngMaxAge);
+  // A recruiter calls a young person on her own phone (or her family's). A phone that unrelated people use
+  // (a call centre's rota, a shop's staff, another burner) is nobody's own: its young users were not reached.
+  const ownPhone = (phone: number) => {
+    const users: number[] = [];
+    for (let at = incident.offsets[phone]!; at < incident.offsets[phone + 1]!; at++) {
+      const row = incident.rows[at]!;
+      if (columns.kind[row] === sharedPhone && nodes[other(row, phone)]?.kind === 'PERSON')
+        users.push(other(row, phone));
+    }
+    return users.length < 2 || countUnrelatedGroups(users, nodes, columns, incident) < 2;
+  };
   const flags = new Uint8Array(nodes.length);
   const reached = new Map<number, { people: number[]; rows: number[] }>();
 
@@ -67,6 +81,7 @@ export function findRecruitmentPhones(
     const leftGroups = new Set<number>();
     let phonesOfLeavers = 0;
     for (const [callee, callRows] of callees) {
+      if (!ownPhone(callee)) continue;
       let reachedHere = false;
       let leaverHere = false;
       for (let at = incident.offsets[callee]!; at < incident.offsets[callee + 1]!; at++) {

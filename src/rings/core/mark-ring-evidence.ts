@@ -30,7 +30,8 @@ export interface PatternEvidence {
 }
 
 /**
- * Classifies every evidence row (see RowEvidence). Burners come from findBurnerPhones. Co-crossings
+ * Classifies every evidence row (see RowEvidence). Burners come from findBurnerPhones. Calls between two
+ * phones that each are a burner or a recruitment phone are ring evidence. Co-crossings
  * are already only pairs who left together with at least one of them not coming back, and shared
  * cases only suspects and victims, so both count as ring evidence as they are. Patterns add their rows.
  */
@@ -47,6 +48,10 @@ export function markRingEvidence(
     const node = nodes[index];
     return node?.kind === 'BROKER' && brokerStanding(node.broker) === 'illicit';
   };
+  // A ring's own phones calling one another is how it coordinates: two burners, or a recruitment phone
+  // and another phone of the operation. An online ring's recruitment phone is often used by its straw
+  // subscriber alone, so it is no burner, yet it calls the recruiters' burners as they do one another.
+  const organising = (index: number) => burners[index] === 1 || recruitment?.[index] === 1;
   for (let row = 0; row < rowCount; row++) {
     const source = columns.source[row]!;
     const target = columns.target[row]!;
@@ -57,7 +62,7 @@ export function markRingEvidence(
     else if (kind === sharedPhone && (burners[source] === 1 || burners[target] === 1)) marks[row] = RowEvidence.ring;
     else if (kind === sharedPhone && (recruitment?.[source] === 1 || recruitment?.[target] === 1)) {
       marks[row] = RowEvidence.ring;
-    } else if (kind === called && burners[source] === 1 && burners[target] === 1) marks[row] = RowEvidence.ring;
+    } else if (kind === called && organising(source) && organising(target)) marks[row] = RowEvidence.ring;
     else if (kind === recruitedBy || kind === operates) {
       const byPerson = nodes[source]?.kind === 'PERSON' && nodes[target]?.kind === 'PERSON';
       if (byPerson || illicit(source) || illicit(target)) marks[row] = RowEvidence.ring;

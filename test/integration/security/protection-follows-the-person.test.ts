@@ -79,6 +79,54 @@ async function alertAbout(entityId: string): Promise<string> {
 const read = (query: string, variables: Record<string, unknown> = {}, headers = uncleared) =>
   graphql<Record<string, unknown>>(service.url, query, variables, headers);
 
+describe('protection follows the person across a clerical slip', () => {
+  it('masks a record of her birth date whose name another agency mistyped, and not a stranger born that day', async () => {
+    // A made-up family name of six letters, so that only her records bear it.
+    const family = [...'abcdefghij']
+      .sort(() => Math.random() - 0.5)
+      .slice(0, 6)
+      .join('');
+    const name = `${family.charAt(0).toUpperCase()}${family.slice(1)} Thị Mai`;
+    // Two letters swapped by the border guard: "abcdef" as "abcdfe".
+    const slip = `${family.slice(0, 4)}${family.charAt(5)}${family.charAt(4)} THI MAI`.toUpperCase();
+    const day = Date.UTC(1970, 0, 1) + Math.floor(Math.random() * 30 * 365) * 86_400_000;
+    const dateOfBirth = new Date(day).toISOString().slice(0, 10);
+    const police = uniqueSource('police');
+    const border = uniqueSource('border');
+    const send = async (batch: Record<string, unknown>) => {
+      const result = await graphql<{ ingest: { errors: unknown[] } }>(service.url, INGEST, { batch });
+      expect(result.data!.ingest.errors).toEqual([]);
+    };
+    await send({
+      source: police,
+      people: [{ externalId: 'v1', fullName: name, dateOfBirth }],
+      cases: [{ externalId: 'c1', title: 'Mua bán người', status: 'UNDER_INVESTIGATION', openedAt: '2025-02-01' }],
+      links: [
+        {
+          type: 'INVOLVED_IN',
+          from: { kind: 'PERSON', externalId: 'v1' },
+          to: { kind: 'CASE', externalId: 'c1' },
+          role: 'VICTIM',
+        },
+      ],
+    });
+    await send({
+      source: border,
+      people: [
+        { externalId: 'b1', fullName: slip, dateOfBirth },
+        { externalId: 'b2', fullName: `Trần Văn Bình ${family}x`, dateOfBirth },
+      ],
+    });
+    const query = `query ($ref: EntityRefInput!) { entity(ref: $ref) { id label } }`;
+    const theirs = await read(query, { ref: { kind: 'PERSON', externalId: 'b1', source: border } });
+    expect(theirs.errors).toBeUndefined();
+    // An uncleared viewer is told of no such record, as for her own.
+    expect(theirs.data!['entity']).toBeNull();
+    const stranger = await read(query, { ref: { kind: 'PERSON', externalId: 'b2', source: border } });
+    expect((stranger.data!['entity'] as { label: string }).label).toBe(`Trần Văn Bình ${family}x`);
+  });
+});
+
 describe('a protected phone, for a viewer without clearance', () => {
   it('shows its agency records under a pseudonym, not keyed by its number', async () => {
     const sources = `sources { source externalId }`;

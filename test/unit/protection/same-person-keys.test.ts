@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneRecord } from '../../../src/entities/entity-records.ts';
 import { maskEntity } from '../../../src/protection/mask-entity.ts';
+import { protectedFrom } from '../../../src/protection/protection-reader.ts';
 import { pseudonymKey, recordPseudonym } from '../../../src/protection/pseudonym.ts';
 import { likelySamePerson, samePersonKeys } from '../../../src/resolution/core/same-person-keys.ts';
 import { nameKey } from '../../../src/text/fold-name.ts';
@@ -44,5 +45,31 @@ describe('masking of agency record keys', () => {
       externalId: recordPseudonym(key, 'police', '+84912345678'),
     });
     expect(masked.sources[0]!.externalId).toMatch(/^Protected record [0-9A-F]{6}$/);
+  });
+});
+
+describe('protection of a record whose name an agency mistyped', () => {
+  const victim = { id: 'per_police', ...facts('Nguyễn Thị Hoa', '2004-03-09'), minor: false, victim: true };
+  const subject = (id: string, name: string, dateOfBirth: string | null) => ({
+    id,
+    e164: null,
+    subject: { id, fullName: name, ...facts(name, dateOfBirth) },
+  });
+  const protectedIds = (...subjects: ReturnType<typeof subject>[]) =>
+    protectedFrom({ subjects, protectedRecords: [victim] }).map((entity) => entity.id);
+
+  it('masks the border guard’s record of her birth date with two letters swapped, as ring detection joins them', () => {
+    expect(protectedIds(subject('per_border', 'NGUYEN THI HAO', '2004-03-09'))).toEqual(['per_border']);
+  });
+
+  it('leaves another name, or the same slip on another birth date, unmasked', () => {
+    expect(
+      protectedIds(
+        subject('per_lan', 'Nguyễn Thị Hoà Lan', '2004-03-09'),
+        subject('per_hoai', 'Nguyễn Thị Hải', '2004-03-09'),
+        subject('per_other_day', 'NGUYEN THI HAO', '2004-03-10'),
+        subject('per_undated', 'NGUYEN THI HAO', null),
+      ),
+    ).toEqual([]);
   });
 });
