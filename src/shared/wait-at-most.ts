@@ -5,9 +5,6 @@
  */
 export async function waitAtMost(work: Promise<unknown> | undefined, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    work?.catch(() => undefined),
-    new Promise<void>((done) => (timer = setTimeout(done, ms))),
-  ]);
+  await Promise.race([work?.catch(() => undefined), new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
   clearTimeout(timer);
 }
