@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { connection, pageArgs } from '../pagination.ts';
 import { requestLoader } from '../batch-loader.ts';
+import { disclosedInOrder, type Disclosed } from '../disclosed-in-order.ts';
 import type { EntityRecord } from '../../entities/entity-records.ts';
 
 /** The contract: these roles' subscribers get alerts of any rule; others only about what they watch. */
@@ -65,26 +66,31 @@ export const alertResolvers: Resolvers = {
   },
   Subscription: {
     alertRaised: {
+      // Each alert that goes out is a disclosure to this subscriber, recorded before it leaves
+      // (disclosedInOrder: recorded as alerts arrive, sent in order once each is recorded).
       subscribe: (_, { rules }, ctx) =>
-        pipe(
-          ctx.services.alertEvents.subscribe('alertRaised'),
-          filter((alert: AlertRecord) => reachesSubscriber(alert, ctx, rules ?? null)),
+        disclosedInOrder(
+          pipe(
+            ctx.services.alertEvents.subscribe('alertRaised'),
+            filter((alert: AlertRecord) => reachesSubscriber(alert, ctx, rules ?? null)),
+          )[Symbol.asyncIterator](),
+          (alert) =>
+            ctx.services.audit.append({
+              at: new Date().toISOString(),
+              actor: ctx.principal.sub,
+              agency: ctx.principal.agency,
+              roles: [...ctx.principal.roles],
+              operation: `disclosure alert ${alert.id} by subscription`,
+              rootFields: ['alertRaised'],
+              entityIds: [...alert.entityIds].sort(),
+              purpose: ctx.purpose,
+              outcome: 'ALLOWED',
+              reason: null,
+            }),
         ),
-      // Each alert that goes out is a disclosure to this subscriber, recorded before it leaves.
-      resolve: async (alert: AlertRecord, _: unknown, ctx: GraphQLContext) => {
-        await ctx.services.audit.append({
-          at: new Date().toISOString(),
-          actor: ctx.principal.sub,
-          agency: ctx.principal.agency,
-          roles: [...ctx.principal.roles],
-          operation: `disclosure alert ${alert.id} by subscription`,
-          rootFields: ['alertRaised'],
-          entityIds: [...alert.entityIds].sort(),
-          purpose: ctx.purpose,
-          outcome: 'ALLOWED',
-          reason: null,
-        });
-        return alert;
+      resolve: (disclosed: Disclosed<AlertRecord>) => {
+        if (disclosed.error !== undefined) throw disclosed.error;
+        return disclosed.item;
       },
     },
   },
