@@ -84,6 +84,9 @@ export class AlertEvaluator {
         throw error;
       }
       this.stepLimit = Math.min(STEP_RECORDS, this.stepLimit * 2);
+      // Published once its step commits, not at the end of the drain: while ingest keeps writing,
+      // a drain goes on for batch after batch, and the first batch's alerts would wait for the last.
+      if (step.result?.length) this.onRaised();
       raised.push(...(step.result ?? []));
       if (!step.events.length) break;
     }
@@ -106,8 +109,7 @@ export class AlertEvaluator {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        const raised = await this.drain();
-        if (raised.length) this.onRaised();
+        await this.drain();
         if (Date.now() >= this.nextNoReturnCheck) {
           this.nextNoReturnCheck = Date.now() + this.options.noReturnCheckMs;
           await this.checkNoReturn();
