@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // npm run test:faults: the service as its own process on its own embedded Neo4j, then with a
 // second instance on that Neo4j, with faults injected (test/faults/). Not part of npm test, which
-// stays quick: it takes minutes and kills JVMs; it joins CI (.ci/run) after npm test once it has
-// passed three runs in a row (decision 0013).
+// stays quick: it takes minutes and kills JVMs; CI (.ci/run) runs it after npm test
+// (decision 0013).
 export default defineConfig({
   test: {
     name: 'faults',
