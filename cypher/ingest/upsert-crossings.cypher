@@ -10,9 +10,24 @@ MERGE (c:BorderCrossing:Entity {id: coalesce(known.id, row.id)})
   ON CREATE SET c.createdAt = $now
 SET c += row.props, c.atMillis = toInteger(row.props.atMillis), c.updatedAt = $now
 MERGE (s)-[:RECORDS]->(c)
+// A crossing is made by one person at one checkpoint: a record sent again with either corrected
+// moves the crossing there, rather than leaving it at two checkpoints or with two travellers.
+WITH c, row, s, cp, COUNT { (c)-[:AT]->(x) WHERE x <> cp } > 0 AS movedPlace
+CALL (c, cp) {
+  MATCH (c)-[old:AT]->(other)
+  WHERE other <> cp
+  DELETE old
+}
 MERGE (c)-[:AT]->(cp)
-WITH c, row, s
+WITH c, row, s, movedPlace
 MATCH (person:Entity {id: row.personId})
+WITH c, row, s, person, movedPlace OR COUNT { (x)-[:MADE]->(c) WHERE x <> person } > 0 AS moved
+CALL (c, person) {
+  MATCH (other)-[old:MADE]->(c)
+  WHERE other <> person
+  DELETE old
+}
 MERGE (person)-[:MADE]->(c)
-// created: the agency record is new (a re-sent crossing is no news for the change feed).
-RETURN row.key AS key, c.id AS id, s.firstSeen = $now AS created
+// created: the agency record is new, or a correction moved the crossing to another checkpoint or
+// traveller; a crossing sent again unchanged is no news for the change feed.
+RETURN row.key AS key, c.id AS id, s.firstSeen = $now OR moved AS created

@@ -237,4 +237,40 @@ describe('ingest over HTTP', () => {
     );
     expect(byId.data!.node.label).toBe('Lò Thị Hoa');
   });
+
+  it('moves a crossing sent again with its checkpoint or traveller corrected, leaving one of each', async () => {
+    const source = uniqueSource();
+    const people = [
+      { externalId: 'a', fullName: 'Hoàng Văn Nam', dateOfBirth: '1990-01-01' },
+      { externalId: 'b', fullName: 'Vàng Thị Dua', dateOfBirth: '1992-02-02' },
+    ];
+    const crossing = (person: string, checkpoint: string) => ({
+      source,
+      people,
+      crossings: [
+        {
+          externalId: 'x',
+          person: { kind: 'PERSON', externalId: person },
+          checkpoint,
+          direction: 'EXIT',
+          at: '2024-07-30T08:15:00+07:00',
+          country: 'CN',
+        },
+      ],
+    });
+    const where = async () =>
+      running.db.runText<{ traveller: string; checkpoint: string }>(
+        `MATCH (:SourceRecord {source: $source, externalId: 'x'})-[:RECORDS]->(c:BorderCrossing)
+         MATCH (p:Person)-[:MADE]->(c)-[:AT]->(cp:Checkpoint)
+         RETURN p.fullName AS traveller, cp.name AS checkpoint`,
+        { source },
+      );
+    expect((await ingest(crossing('a', 'Móng Cái'))).data!.ingest.rejected).toBe(0);
+    expect(await where()).toEqual([{ traveller: 'Hoàng Văn Nam', checkpoint: 'Mong Cai' }]);
+    // The agency corrects the checkpoint, then the traveller: each correction replaces the old one.
+    await ingest(crossing('a', 'Lào Cai'));
+    expect(await where()).toEqual([{ traveller: 'Hoàng Văn Nam', checkpoint: 'Lao Cai' }]);
+    await ingest(crossing('b', 'Lào Cai'));
+    expect(await where()).toEqual([{ traveller: 'Vàng Thị Dua', checkpoint: 'Lao Cai' }]);
+  });
 });

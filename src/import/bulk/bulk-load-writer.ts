@@ -122,7 +122,7 @@ export class BulkLoadWriter implements BatchSender {
         ':START_ID(Entity),:END_ID(Entity),:TYPE,firstSeen,lastSeen,sources:string[],count:long,lastAt,lastAtMillis:long,firstAt,firstAtMillis:long,at,atMillis:long,role',
         { merge: mergeLinks },
       ),
-      crossingLinks: table('crossing-links', ':START_ID(Entity),:END_ID(Entity),:TYPE', 'first'),
+      crossingLinks: table('crossing-links', ':START_ID(Entity),:END_ID(Entity),:TYPE', 'last'),
     };
     this.batchFile = new LineFile(join(dir, 'ingest-batches.csv'));
     this.batchFile.write('key:ID(IngestBatch),createdAt,report,finishedAt\n');
@@ -205,8 +205,10 @@ export class BulkLoadWriter implements BatchSender {
       sourceRecord(r.key, 'BORDER_CROSSING', r.externalId, r.id);
       if (!this.checkpoints.has(r.checkpoint.id)) this.checkpoints.set(r.checkpoint.id, r.checkpoint);
       const personId = derivedIdOf(r.person);
-      t.crossingLinks!.add(`MADE|${personId}|${r.id}`, [personId, r.id, 'MADE']);
-      t.crossingLinks!.add(`AT|${r.id}|${r.checkpoint.id}`, [r.id, r.checkpoint.id, 'AT']);
+      // One traveller and one checkpoint per crossing: a record sent again with either corrected
+      // moves it, as in the ingest (ingest/upsert-crossings), so the last record's are kept.
+      t.crossingLinks!.add(`MADE|${r.id}`, [personId, r.id, 'MADE']);
+      t.crossingLinks!.add(`AT|${r.id}`, [r.id, r.checkpoint.id, 'AT']);
     }
     for (const l of v.links) {
       const from = derivedIdOf(l.from);

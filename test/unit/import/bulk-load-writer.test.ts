@@ -104,6 +104,39 @@ describe('BulkLoadWriter', () => {
     expect(rows(files, 'ingest-batches.csv')).toHaveLength(3);
   });
 
+  it('keeps one checkpoint and one traveller per crossing, those of its last record, as the ingest does', async () => {
+    const w = await writer();
+    const crossing = (traveller: string, checkpoint: string) => ({
+      source: 'border-guard',
+      people: [person('a', 'Hoang Van Nam'), person('b', 'Vang Thi Dua')],
+      crossings: [
+        {
+          externalId: 'x',
+          person: ref(traveller),
+          checkpoint,
+          direction: 'EXIT',
+          at: '2026-01-01T05:40:00+07:00',
+          country: 'CN',
+        },
+      ],
+    });
+    expect((await w.send(crossing('a', 'Mong Cai'))).errors).toEqual([]);
+    await w.send(crossing('b', 'Lao Cai'));
+    const files = await w.finish();
+    const links = rows(files, 'crossing-links.csv');
+    expect(links).toHaveLength(2);
+    const idOf = (file: string, name: string) =>
+      rows(files, file)
+        .find((row) => row.includes(`"${name}"`))!
+        .split(',')[0]!;
+    expect(links.filter((row) => row.endsWith('"MADE"'))).toEqual([
+      expect.stringMatching(new RegExp(`^${idOf('people.csv', 'Vang Thi Dua')},`)),
+    ]);
+    expect(links.filter((row) => row.endsWith('"AT"'))).toEqual([
+      expect.stringMatching(new RegExp(`,${idOf('checkpoints.csv', 'Lao Cai')},`)),
+    ]);
+  });
+
   it('refuses a batch whole where the ingest does', async () => {
     const w = await writer();
     await expect(w.send({ source: 'a|b', people: [person('p1', 'X')] })).rejects.toThrow(BatchRefusedError);
