@@ -1,12 +1,27 @@
 // People under 16 (born after $minorBornAfter), case victims and rings' victims whose latest
 // crossing is an exit older than the cutoff and that have no NO_RETURN alert for that exit yet.
-MATCH (p:Person)
-WHERE p.dateOfBirth > $minorBornAfter
-   OR EXISTS { (p)-[r:INVOLVED_IN]->(:Case) WHERE r.role IN ['VICTIM', 'SUSPECTED_VICTIM'] }
-   OR EXISTS { (p)-[m:MEMBER_OF]->(:Ring {current: true}) WHERE m.role = 'victim' }
-MATCH (p)-[:MADE]->(x:BorderCrossing)
-WITH p, x ORDER BY x.atMillis DESC
-WITH p, collect(x)[0] AS last
+// Each kind of person is found on its own, the minors by the birth-date index, so that the
+// check reads the protected people rather than every person of the city.
+CALL () {
+  MATCH (p:Person)
+  WHERE p.dateOfBirth > $minorBornAfter
+  RETURN p
+  UNION
+  MATCH (p:Person)-[r:INVOLVED_IN]->(:Case)
+  WHERE r.role IN ['VICTIM', 'SUSPECTED_VICTIM']
+  RETURN p
+  UNION
+  MATCH (p:Person)-[m:MEMBER_OF]->(:Ring {current: true})
+  WHERE m.role = 'victim'
+  RETURN p
+}
+CALL (p) {
+  MATCH (p)-[:MADE]->(x:BorderCrossing)
+  RETURN x AS last
+  ORDER BY x.atMillis DESC
+  LIMIT 1
+}
+WITH p, last
 WHERE last.direction = 'EXIT' AND last.atMillis <= $cutoffMillis
   AND NOT EXISTS { MATCH (:Alert {dedupeKey: 'NO_RETURN|' + last.id}) }
 MATCH (last)-[:AT]->(cp:Checkpoint)

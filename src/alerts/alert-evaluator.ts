@@ -32,7 +32,9 @@ export const ALERT_CONSUMER = 'alerts';
 export class AlertEvaluator {
   private stopped = false;
   private loop: Promise<void> | undefined;
-  private nextNoReturnCheck = 0;
+  private noReturnLoop: Promise<void> | undefined;
+  private noReturnTimer: NodeJS.Timeout | undefined;
+  private wakeNoReturn: (() => void) | undefined;
   private stepLimit = STEP_RECORDS;
 
   constructor(
@@ -54,8 +56,8 @@ export class AlertEvaluator {
   async start(): Promise<void> {
     if (this.loop) return;
     await this.feed.consumer(ALERT_CONSUMER).create();
-    this.nextNoReturnCheck = Date.now() + Math.min(this.options.noReturnCheckMs, 5_000);
     this.loop ??= this.run();
+    this.noReturnLoop ??= this.runNoReturn(Math.min(this.options.noReturnCheckMs, 5_000));
   }
 
   /**
@@ -66,7 +68,9 @@ export class AlertEvaluator {
   async stop(): Promise<void> {
     this.stopped = true;
     this.signal.notify();
-    await waitAtMost(this.loop, STOP_WAIT_MS);
+    clearTimeout(this.noReturnTimer);
+    this.wakeNoReturn?.();
+    await waitAtMost(Promise.all([this.loop, this.noReturnLoop]), STOP_WAIT_MS);
   }
 
   /** Evaluates every record up to the head (or until stopped); returns the alerts raised or updated. */
@@ -110,15 +114,33 @@ export class AlertEvaluator {
     while (!this.stopped) {
       try {
         await this.drain();
-        if (Date.now() >= this.nextNoReturnCheck) {
-          this.nextNoReturnCheck = Date.now() + this.options.noReturnCheckMs;
-          await this.checkNoReturn();
-        }
       } catch (error) {
         // After a stop, a step cut off by the driver's close is no failure to report.
         if (!this.stopped) this.onError(error);
       }
       if (!this.stopped) await this.signal.wait(this.options.pollMs);
+    }
+  }
+
+  /**
+   * The scheduled NO_RETURN check, on a loop of its own: it reads every protected person's
+   * crossings, seconds on a city, and the feed's alerts must not wait behind it.
+   */
+  private async runNoReturn(firstInMs: number): Promise<void> {
+    let wait = firstInMs;
+    while (!this.stopped) {
+      await new Promise<void>((wake) => {
+        this.wakeNoReturn = wake;
+        // Not what keeps a process alive: the service stops the evaluator when it closes.
+        this.noReturnTimer = setTimeout(wake, wait).unref();
+      });
+      if (this.stopped) break;
+      try {
+        await this.checkNoReturn();
+      } catch (error) {
+        if (!this.stopped) this.onError(error);
+      }
+      wait = this.options.noReturnCheckMs;
     }
   }
 
