@@ -8,6 +8,7 @@ import { LocalNeo4j } from '../db/local-neo4j/local-neo4j.ts';
 import { runOfflineImport } from '../db/local-neo4j/run-offline-import.ts';
 import { BulkLoadWriter, type BulkFiles } from '../import/bulk/bulk-load-writer.ts';
 import { importerArguments, neo4jAdminCommand } from '../import/bulk/importer-command.ts';
+import { ValidationPool } from '../import/bulk/validation-pool.ts';
 import { DEFAULT_BATCH_SIZE, readImportBatches } from '../import/import-file.ts';
 import type { ImportSummary } from '../import/import-report.ts';
 import type { ImportMapping } from '../import/mapping/mapping-schema.ts';
@@ -33,6 +34,8 @@ export interface BulkLoadOptions {
   keepRunning?: boolean;
   /** How long a start of the embedded Neo4j may take on a loaded machine. */
   startTimeoutMs?: number;
+  /** Threads checking the records; default one per core. */
+  validationThreads?: number;
 }
 
 export interface BulkLoadResult {
@@ -117,10 +120,16 @@ export async function bulkLoad(config: Config, options: BulkLoadOptions): Promis
     source: options.source,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
   });
+  const pool = new ValidationPool(options.validationThreads);
   let summary: ImportSummary;
   try {
-    summary = await runImport(input.batches, writer, { retries: 0, progress: options.progress, notes: input.notes });
+    summary = await runImport(writer.validatingAhead(input.batches, pool), writer, {
+      retries: 0,
+      progress: options.progress,
+      notes: input.notes,
+    });
   } finally {
+    await pool.close();
     await input.close();
   }
   log('settling repeated records and writing the import files...');

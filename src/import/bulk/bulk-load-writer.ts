@@ -5,12 +5,13 @@ import { derivedIdOf } from '../../entities/entity-keys.ts';
 import type { IngestBatchInput, IngestReport } from '../../ingest/batch-types.ts';
 import type { CheckpointRow } from '../../ingest/checkpoints.ts';
 import { BatchTooLargeError, batchIdentity, IngestError, reportOf } from '../../ingest/ingest-batch.ts';
-import { validateBatch, type KnownEntity } from '../../ingest/validate-batch.ts';
+import { validateBatch, type KnownEntity, type ValidatedBatch } from '../../ingest/validate-batch.ts';
 import { ErrorCode } from '../../shared/capability-error.ts';
 import { BatchRefusedError, type BatchSender } from '../send/batch-sender.ts';
 import { csvLine, type FieldValue } from './csv-field.ts';
 import { ImportTable } from './import-table.ts';
 import { LineFile } from './line-file.ts';
+import type { ValidationPool } from './validation-pool.ts';
 
 /** One file of the load as Neo4j's importer takes it: `--nodes=Labels=file` or `--relationships=[TYPE=]file`. */
 export interface ImportFile {
@@ -95,6 +96,11 @@ export class BulkLoadWriter implements BatchSender {
   private batches = 0;
   private records = 0;
   private accepted = 0;
+  /** Validations started ahead of their batch's turn (validatingAhead), by batch. */
+  private readonly ahead = new WeakMap<IngestBatchInput, Promise<ValidatedBatch>>();
+  /** Batches whose turn in send() has ended, and the lookups waiting for a count of them. */
+  private sent = 0;
+  private readonly turns: { after: number; go: () => void }[] = [];
 
   private constructor(
     readonly dir: string,
@@ -134,8 +140,75 @@ export class BulkLoadWriter implements BatchSender {
     return new BulkLoadWriter(dir, now);
   }
 
+  /**
+   * The batches as they come, each checked ahead on the pool's threads while earlier ones are
+   * written: up to `depth` at a time. A batch's check looks up what earlier batches wrote only
+   * once their turn in send() is over, so the result is the one checking them in turn gives.
+   * Every batch must then be sent, in this order.
+   */
+  async *validatingAhead<T extends { batch: IngestBatchInput }>(
+    batches: AsyncIterable<T> | Iterable<T>,
+    pool: ValidationPool,
+    depth = pool.threads * 2,
+  ): AsyncIterable<T> {
+    const queue: T[] = [];
+    let started = this.sent;
+    for await (const item of batches) {
+      this.checkAhead(item.batch, started++, pool);
+      queue.push(item);
+      if (queue.length >= depth) yield queue.shift()!;
+    }
+    yield* queue;
+  }
+
+  private checkAhead(batch: IngestBatchInput, turn: number, pool: ValidationPool): void {
+    let source: string;
+    try {
+      source = batchIdentity(batch).source;
+    } catch {
+      return; // refused whole by send(), unchecked
+    }
+    const lookup = async (keys: readonly string[]) => {
+      await this.turnOf(turn);
+      return this.lookup(keys);
+    };
+    const checked = pool.validate({ ...batch, source }, lookup, this.now);
+    // Handled when its batch is sent; a load that stops before then leaves it unobserved.
+    checked.catch(() => undefined);
+    this.ahead.set(batch, checked);
+  }
+
+  /** Resolves once `turn` batches have had their turn in send(). */
+  private turnOf(turn: number): Promise<void> {
+    if (this.sent >= turn) return Promise.resolve();
+    return new Promise((go) => this.turns.push({ after: turn, go }));
+  }
+
+  private lookup(keys: readonly string[]): Promise<Map<string, KnownEntity>> {
+    const found = new Map<string, KnownEntity>();
+    for (const key of keys) {
+      const birth = this.known.get(key);
+      if (birth !== undefined) found.set(key, { id: derivedIdOf(key), dateOfBirth: birth || null });
+    }
+    return Promise.resolve(found);
+  }
+
   /** Checks one batch as the ingest does and writes its valid records; a repeated idempotency key is a replay. */
   async send(batch: IngestBatchInput): Promise<IngestReport> {
+    try {
+      return await this.write(batch);
+    } finally {
+      this.sent += 1;
+      for (const turn of this.turns.filter((t) => t.after <= this.sent)) {
+        this.turns.splice(this.turns.indexOf(turn), 1);
+        turn.go();
+      }
+    }
+  }
+
+  private async write(batch: IngestBatchInput): Promise<IngestReport> {
+    const checkedAhead = this.ahead.get(batch);
+    this.ahead.delete(batch);
     let identity: ReturnType<typeof batchIdentity>;
     try {
       identity = batchIdentity(batch);
@@ -148,15 +221,7 @@ export class BulkLoadWriter implements BatchSender {
     // The ingest answers a key it has seen from the first report and writes nothing; the files
     // hold that report, so a repeat within the load gets the same (the summary counts it replayed).
     if (batchKey && this.batchKeys.has(batchKey)) return { accepted: 0, rejected: 0, errors: [], replayed: true };
-    const lookup = (keys: readonly string[]) => {
-      const found = new Map<string, KnownEntity>();
-      for (const key of keys) {
-        const birth = this.known.get(key);
-        if (birth !== undefined) found.set(key, { id: derivedIdOf(key), dateOfBirth: birth || null });
-      }
-      return Promise.resolve(found);
-    };
-    const v = await validateBatch({ ...batch, source }, lookup, this.now);
+    const v = await (checkedAhead ?? validateBatch({ ...batch, source }, (keys) => this.lookup(keys), this.now));
     const report = reportOf(records, v);
     const now = this.loadedAt;
     const t = this.tables;

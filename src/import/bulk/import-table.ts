@@ -14,6 +14,10 @@ export type KeepRule = 'first' | 'last' | { merge: (kept: FieldValue[], next: Fi
  * one. Rows go to a pending file as they come, with their key; only a hash of each key stays in
  * memory. `finish` writes the importer's file, passing rows of keys seen once as they are and
  * settling the keys whose hash came twice (repeats, or rarely a collision) by their exact key.
+ *
+ * A pending line is `key TAB csv-row`, with ` TAB json-values` for a merged table: the row is
+ * written out as it is for almost every key, and only a merged key's rows are parsed again. No
+ * stored text holds a tab (src/ingest/check-values.ts refuses control characters).
  */
 export class ImportTable {
   private readonly pending: LineFile;
@@ -33,7 +37,9 @@ export class ImportTable {
     const hash = hash53(key);
     if (this.seen.has(hash)) this.suspects.add(key);
     else this.seen.add(hash);
-    this.pending.write(`${key}\t${JSON.stringify(values)}\n`);
+    const row = csvLine(values);
+    const merged = typeof this.keep === 'object' ? `\t${JSON.stringify(values)}` : '';
+    this.pending.write(`${key}\t${row.slice(0, -1)}${merged}\n`);
   }
 
   /** Writes the importer's file and removes the pending one; returns the rows written. */
@@ -60,7 +66,8 @@ export class ImportTable {
           continue; // merged rows are written below
         }
       }
-      out.write(csvLine(JSON.parse(text.slice(tab + 1)) as FieldValue[]));
+      const end = typeof this.keep === 'object' ? text.lastIndexOf('\t') : text.length;
+      out.write(`${text.slice(tab + 1, end)}\n`);
     }
     if (typeof this.keep === 'object') {
       for (const values of settled.values()) out.write(csvLine(values as FieldValue[]));
@@ -86,7 +93,7 @@ export class ImportTable {
         settled.set(key, line);
         continue;
       }
-      const values = JSON.parse(text.slice(tab + 1)) as FieldValue[];
+      const values = JSON.parse(text.slice(text.lastIndexOf('\t') + 1)) as FieldValue[];
       const kept = settled.get(key) as FieldValue[] | undefined;
       settled.set(key, kept ? keep.merge(kept, values) : values);
     }

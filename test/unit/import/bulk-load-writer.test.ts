@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BulkLoadWriter, type BulkFiles } from '../../../src/import/bulk/bulk-load-writer.ts';
 import { importerArguments, neo4jAdminCommand } from '../../../src/import/bulk/importer-command.ts';
+import { ValidationPool } from '../../../src/import/bulk/validation-pool.ts';
 import { BatchRefusedError } from '../../../src/import/send/batch-sender.ts';
+import { runImport } from '../../../src/import/run-import.ts';
+import type { IngestBatchInput } from '../../../src/ingest/batch-types.ts';
+import { collectScenario } from '../seed/collect-scenario.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -135,6 +139,43 @@ describe('BulkLoadWriter', () => {
     expect(links.filter((row) => row.endsWith('"AT"'))).toEqual([
       expect.stringMatching(new RegExp(`,${idOf('checkpoints.csv', 'Lao Cai')},`)),
     ]);
+  });
+
+  it('writes the same files when the batches are checked ahead on threads as when checked in turn', async () => {
+    // Small batches, so that many refer to what the batch just before them wrote; a replay, a
+    // batch refused whole and a record that fails its check are in the stream too.
+    const batches = collectScenario({ preset: 'demo', people: 400, rings: 2, seed: 5, batchSize: 40 })
+      .batches as IngestBatchInput[];
+    const stream = [
+      ...batches.slice(0, 10),
+      batches[3]!,
+      { source: 'police', idempotencyKey: 'bad', people: [person('late', 'Bad Date', { dateOfBirth: '2099-01-01' })] },
+      { source: ' ', people: [person('nobody', 'No Source')] },
+      ...batches.slice(10),
+    ].map((batch) => ({ batch }));
+    const contents = async (ahead: ValidationPool | undefined) => {
+      const w = await writer();
+      const summary = await runImport(ahead ? w.validatingAhead(stream, ahead) : stream, w, { retries: 0 });
+      const files = await w.finish();
+      const text = Object.fromEntries(
+        files.files
+          .filter((f) => !f.path.endsWith('/change-events.csv'))
+          .map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), readFileSync(f.path, 'utf8')]),
+      );
+      return { text, summary: { ...summary, seconds: 0, target: '' } };
+    };
+    const inTurn = await contents(undefined);
+    const pool = new ValidationPool(2);
+    try {
+      const ahead = await contents(pool);
+      expect(inTurn.summary.replayedBatches).toBe(1);
+      expect(inTurn.summary.failedBatches).toHaveLength(1);
+      expect(inTurn.summary.rejected).toBeGreaterThan(0);
+      expect(ahead.summary).toEqual(inTurn.summary);
+      expect(ahead.text).toEqual(inTurn.text);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuses a batch whole where the ingest does', async () => {
